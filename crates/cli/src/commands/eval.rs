@@ -1,0 +1,58 @@
+//! `tally eval`: score claims against gold, as shared/eval/score.py does.
+
+use crate::args::EvalArgs;
+use crate::Status;
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::Write;
+use tally_core::Extractor;
+use tally_extract::Pipeline;
+use tally_ingest::{Input, ReadOptions};
+
+pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
+    let gold = tally_eval::load_jsonl(&args.gold).context("cannot read the gold claims")?;
+    let (extracted, docs) = match (&args.claims, &args.docs) {
+        (Some(claims), docs) => {
+            let extracted = tally_eval::load_jsonl(claims).context("cannot read the extracted claims")?;
+            let ids = match docs {
+                Some(d) => Some(doc_ids(d)?),
+                None => None,
+            };
+            (extracted, ids)
+        }
+        (None, Some(docs)) => {
+            let pipeline = Pipeline::new();
+            let inputs = [Input::Path(docs.clone())];
+            let opts = ReadOptions::default();
+            let mut read = Vec::new();
+            for r in tally_ingest::read_inputs(&inputs, &opts) {
+                read.push(r.with_context(|| format!("cannot read {}", docs.display()))?.doc);
+            }
+            let claims: Vec<serde_json::Value> = read
+                .par_iter()
+                .flat_map_iter(|d| pipeline.extract(d))
+                .map(|c| serde_json::to_value(c).unwrap_or_default())
+                .collect();
+            (claims, None)
+        }
+        (None, None) => bail!("give --docs DOCS (to extract and score) or --claims FILE (already extracted)"),
+    };
+    let report = tally_eval::score(&gold, &extracted, docs.as_ref());
+    let mut out = super::stdout();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report.to_json())?)?;
+    } else {
+        write!(out, "{}", report.render(args.verbose))?;
+    }
+    out.flush()?;
+    Ok(Status::Success)
+}
+
+fn doc_ids(path: &std::path::Path) -> Result<HashSet<String>> {
+    let docs = tally_eval::load_jsonl(path).context("cannot read the documents")?;
+    Ok(docs
+        .iter()
+        .filter_map(|d| d.get("id").and_then(|v| v.as_str()).map(str::to_string))
+        .collect())
+}

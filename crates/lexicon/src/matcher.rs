@@ -1,0 +1,298 @@
+//! The phrase automaton: every name, alias, capital, demonym, seat, role
+//! and derived variant in one Aho-Corasick automaton, searched in one pass.
+//!
+//! The automaton is ASCII case-insensitive. Acronyms (see
+//! [`crate::variants::is_acronym`]) are checked for exact bytes after the
+//! automaton reports them. All overlapping hits are collected, filtered by
+//! the word-boundary and case rules, and the leftmost-longest
+//! non-overlapping ones kept, so a rejected long hit ("Kursk region" in
+//! "Kursk regional") never hides a shorter valid one ("Kursk").
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use tally_core::Span;
+
+use crate::entity::{Entity, EntityId, EntityKind, Form, Mention, Reading};
+use crate::variants::{curly, designation_variants, fold, is_acronym, plural};
+use crate::LexiconError;
+
+/// A distinct phrase and every reading of it, best first.
+#[derive(Debug)]
+struct Phrase {
+    readings: Vec<Reading>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    ac: AhoCorasick,
+    /// Automaton pattern -> phrase.
+    phrase_of: Vec<u32>,
+    /// Automaton pattern -> exact bytes, for case-sensitive patterns.
+    exact: Vec<Option<Box<[u8]>>>,
+    phrases: Vec<Phrase>,
+    /// (case-sensitive, folded text) -> phrase.
+    index: HashMap<(bool, String), u32>,
+}
+
+/// Collects phrases before the automaton is built.
+#[derive(Default)]
+struct Collector {
+    phrases: Vec<Phrase>,
+    /// Written form of each phrase, as first seen.
+    texts: Vec<(bool, String)>,
+    index: HashMap<(bool, String), u32>,
+}
+
+impl Collector {
+    fn add(&mut self, text: &str, entity: EntityId, form: Form) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let cs = is_acronym(text);
+        let key = (cs, fold(text, cs));
+        let at = match self.index.get(&key) {
+            Some(&at) => at,
+            None => {
+                let at = self.phrases.len() as u32;
+                self.index.insert(key, at);
+                self.phrases.push(Phrase {
+                    readings: Vec::new(),
+                });
+                self.texts.push((cs, text.replace('\u{2019}', "'")));
+                at
+            }
+        };
+        let readings = &mut self.phrases[at as usize].readings;
+        match readings.iter_mut().find(|r| r.entity == entity) {
+            Some(r) => {
+                if form_rank(form) < form_rank(r.form) {
+                    r.form = form;
+                }
+            }
+            None => readings.push(Reading { entity, form }),
+        }
+    }
+
+    /// Add a phrase and, when `derive` is set, its designation variants
+    /// and (when `plurals` is set) the plurals of all of them.
+    fn add_derived(&mut self, text: &str, id: EntityId, form: Form, plurals: bool) {
+        let mut all = vec![text.to_string()];
+        all.extend(designation_variants(text));
+        for v in &all {
+            self.add(v, id, form);
+        }
+        if plurals {
+            for v in &all {
+                if let Some(p) = plural(v) {
+                    self.add(&p, id, Form::Plural);
+                }
+            }
+        }
+    }
+}
+
+/// Lower is preferred when one entity is reached by one phrase twice.
+fn form_rank(f: Form) -> u8 {
+    match f {
+        Form::Name => 0,
+        Form::Alias => 1,
+        Form::Plural => 2,
+        Form::Capital => 3,
+        Form::Seat => 4,
+        Form::Demonym => 5,
+        Form::Role => 6,
+    }
+}
+
+impl Matcher {
+    pub(crate) fn build(entities: &[Entity]) -> Result<Matcher, LexiconError> {
+        let mut c = Collector::default();
+        for (i, e) in entities.iter().enumerate() {
+            let id = EntityId(i as u32);
+            let derive = matches!(e, Entity::Weapon(_))
+                || matches!(e, Entity::Class(k) if !k.money);
+            if derive {
+                c.add_derived(e.name(), id, Form::Name, true);
+                for a in e.aliases() {
+                    c.add_derived(a, id, Form::Alias, true);
+                }
+                continue;
+            }
+            c.add(e.name(), id, Form::Name);
+            for a in e.aliases() {
+                c.add(a, id, Form::Alias);
+            }
+            match e {
+                Entity::State(s) => {
+                    for x in &s.capitals {
+                        c.add(x, id, Form::Capital);
+                    }
+                    for x in &s.demonyms {
+                        c.add(x, id, Form::Demonym);
+                    }
+                    for x in &s.seats {
+                        c.add(x, id, Form::Seat);
+                    }
+                }
+                Entity::Actor(a) => {
+                    for x in &a.demonyms {
+                        c.add(x, id, Form::Demonym);
+                    }
+                }
+                Entity::Person(p) => {
+                    for x in &p.roles {
+                        c.add(x, id, Form::Role);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let rank = |r: &Reading| -> (EntityKind, u8, EntityId) {
+            let kind = entities[r.entity.index()].kind();
+            (kind, form_rank(r.form), r.entity)
+        };
+        for p in &mut c.phrases {
+            p.readings.sort_by_key(rank);
+        }
+        let mut patterns: Vec<String> = Vec::with_capacity(c.texts.len() + c.texts.len() / 8);
+        let mut phrase_of = Vec::with_capacity(patterns.capacity());
+        let mut exact = Vec::with_capacity(patterns.capacity());
+        for (i, (cs, text)) in c.texts.iter().enumerate() {
+            for t in std::iter::once(text.clone()).chain(curly(text)) {
+                exact.push(cs.then(|| t.as_bytes().into()));
+                patterns.push(t);
+                phrase_of.push(i as u32);
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .map_err(|e| LexiconError::Matcher(e.to_string()))?;
+        Ok(Matcher {
+            ac,
+            phrase_of,
+            exact,
+            phrases: c.phrases,
+            index: c.index,
+        })
+    }
+
+    pub(crate) fn phrase_count(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub(crate) fn ambiguous_count(&self) -> usize {
+        self.phrases.iter().filter(|p| p.readings.len() > 1).count()
+    }
+
+    /// Every reading of a phrase as it may be written in a text.
+    pub(crate) fn readings(&self, phrase: &str) -> &[Reading] {
+        let phrase = phrase.trim();
+        let exact = (true, fold(phrase, true));
+        let at = self
+            .index
+            .get(&exact)
+            .or_else(|| self.index.get(&(false, fold(phrase, false))));
+        at.map_or(&[], |&i| &self.phrases[i as usize].readings)
+    }
+
+    pub(crate) fn find(&self, text: &str) -> Vec<Mention> {
+        let hay = text.as_bytes();
+        let mut out: Vec<Mention> = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let pid = m.pattern().as_usize();
+            if let Some(bytes) = &self.exact[pid] {
+                if hay[s..e] != **bytes {
+                    continue;
+                }
+            }
+            if !on_boundaries(text, s, e) {
+                continue;
+            }
+            let phrase = &self.phrases[self.phrase_of[pid] as usize];
+            let Some(best) = phrase.readings.first() else {
+                continue;
+            };
+            out.push(Mention {
+                span: Span { start: s, end: e },
+                entity: best.entity,
+                form: best.form,
+                possessive: false,
+            });
+        }
+        out.sort_unstable_by(|a, b| {
+            (a.span.start, b.span.end, a.entity).cmp(&(b.span.start, a.span.end, b.entity))
+        });
+        let mut kept = 0;
+        let mut last_end = 0;
+        for i in 0..out.len() {
+            let m = out[i];
+            if m.span.start < last_end {
+                continue;
+            }
+            last_end = m.span.end;
+            out[kept] = Mention {
+                possessive: possessive_after(hay, m.span.end),
+                ..m
+            };
+            kept += 1;
+        }
+        out.truncate(kept);
+        out
+    }
+}
+
+/// A letter or digit, in any script.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at.checked_sub(1)?)?;
+    if b.is_ascii() {
+        return Some(b as char);
+    }
+    text.get(..at)?.chars().next_back()
+}
+
+fn char_after(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at)?;
+    if b.is_ascii() {
+        return Some(b as char);
+    }
+    text.get(at..)?.chars().next()
+}
+
+/// A match must not continue a word on either side: if its first (last)
+/// character is a letter or digit, the character before (after) it must
+/// not be one. Edges that are punctuation ("U.S.") need no boundary.
+fn on_boundaries(text: &str, s: usize, e: usize) -> bool {
+    let starts_word = char_after(text, s).is_some_and(is_word);
+    if starts_word && char_before(text, s).is_some_and(is_word) {
+        return false;
+    }
+    let ends_word = char_before(text, e).is_some_and(is_word);
+    !(ends_word && char_after(text, e).is_some_and(is_word))
+}
+
+/// `'s` / `’s` after the match (not followed by a letter), or a bare
+/// apostrophe after a match ending in "s" ("the Houthis' drones").
+fn possessive_after(hay: &[u8], e: usize) -> bool {
+    let rest = &hay[e.min(hay.len())..];
+    let apos = if rest.starts_with(b"'") {
+        1
+    } else if rest.starts_with("\u{2019}".as_bytes()) {
+        3
+    } else {
+        return false;
+    };
+    let after = &rest[apos..];
+    let word_at = |b: &[u8]| b.first().is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
+    if matches!(after.first(), Some(b's' | b'S')) && !word_at(&after[1..]) {
+        return true;
+    }
+    e > 0 && matches!(hay[e - 1], b's' | b'S') && !word_at(after)
+}

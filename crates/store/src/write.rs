@@ -1,0 +1,181 @@
+//! Writing extracted documents: one transaction per batch.
+
+use crate::error::{Context, ErrorKind, StoreError};
+use crate::model::{Extracted, WriteOutcome};
+use crate::rows::insert_claim;
+use crate::Store;
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use sha2::{Digest, Sha256};
+use tally_core::Document;
+
+const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+impl Store {
+    /// Store a batch of documents with their claims, in ONE transaction, and
+    /// say what happened to each input (same order).
+    ///
+    /// - an unknown id: the document and its claims are inserted
+    ///   ([`WriteOutcome::New`]);
+    /// - a known id with identical text and metadata and the same extractor
+    ///   version: nothing changes ([`WriteOutcome::Present`]);
+    /// - a known id with the same content but another extractor version: its
+    ///   claims are replaced ([`WriteOutcome::Updated`]);
+    /// - a known id with other text or metadata: the document and its claims
+    ///   are replaced ([`WriteOutcome::Updated`]).
+    ///
+    /// Any failure rolls the whole batch back: either every input is written
+    /// or none is. A claim whose `doc` is not its document's id is refused.
+    pub fn write_batch(&mut self, batch: &[Extracted]) -> Result<Vec<WriteOutcome>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(|| "starting a write".into())?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for (i, e) in batch.iter().enumerate() {
+            let what = || {
+                format!(
+                    "writing document {:?} (batch item {})",
+                    e.doc.id.as_str(),
+                    i + 1
+                )
+            };
+            check_claims(e).map_err(|m| StoreError::new(what(), ErrorKind::Invalid(m)))?;
+            outcomes.push(write_one(&tx, e).context(what)?);
+        }
+        tx.commit().context(|| "committing a write".into())?;
+        Ok(outcomes)
+    }
+}
+
+fn check_claims(e: &Extracted) -> Result<(), String> {
+    let id = e.doc.id.as_str();
+    match e.claims.iter().position(|c| c.doc != id) {
+        Some(i) => Err(format!(
+            "claim {} names document {:?}, not {id:?}",
+            i + 1,
+            e.claims[i].doc
+        )),
+        None => Ok(()),
+    }
+}
+
+fn text_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The stored state of a document, compared with an incoming one.
+struct Existing {
+    same_content: bool,
+    extractor_version: String,
+}
+
+fn existing(tx: &Transaction<'_>, d: &Document) -> rusqlite::Result<Option<Existing>> {
+    let mut st = tx.prepare_cached(
+        "SELECT text = ?2 AND url IS ?3 AND title IS ?4 AND publisher IS ?5 \
+         AND published IS ?6 AND author IS ?7, extractor_version \
+         FROM documents WHERE id = ?1",
+    )?;
+    st.query_row(
+        params![
+            d.id.as_str(),
+            d.text,
+            d.url,
+            d.title,
+            d.publisher,
+            d.published.map(|p| p.to_string()),
+            d.author,
+        ],
+        |r| {
+            Ok(Existing {
+                same_content: r.get(0)?,
+                extractor_version: r.get(1)?,
+            })
+        },
+    )
+    .optional()
+}
+
+fn write_one(tx: &Transaction<'_>, e: &Extracted) -> rusqlite::Result<WriteOutcome> {
+    let d = &e.doc;
+    let id = d.id.as_str();
+    let published = d.published.map(|p| p.to_string());
+    let outcome = match existing(tx, d)? {
+        None => {
+            tx.prepare_cached(&format!(
+                "INSERT INTO documents (id, url, title, publisher, published, author, text, \
+                 text_hash, extractor_version, ingested_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, {NOW})"
+            ))?
+            .execute(params![
+                id,
+                d.url,
+                d.title,
+                d.publisher,
+                published,
+                d.author,
+                d.text,
+                text_hash(&d.text),
+                e.extractor_version,
+            ])?;
+            WriteOutcome::New
+        }
+        Some(old) if old.same_content && old.extractor_version == e.extractor_version => {
+            return Ok(WriteOutcome::Present);
+        }
+        Some(old) if old.same_content => {
+            tx.prepare_cached(&format!(
+                "UPDATE documents SET extractor_version = ?2, ingested_at = {NOW} WHERE id = ?1"
+            ))?
+            .execute(params![id, e.extractor_version])?;
+            delete_claims(tx, id)?;
+            WriteOutcome::Updated
+        }
+        Some(_) => {
+            tx.prepare_cached(&format!(
+                "UPDATE documents SET url = ?2, title = ?3, publisher = ?4, published = ?5, \
+                 author = ?6, text = ?7, text_hash = ?8, extractor_version = ?9, \
+                 ingested_at = {NOW} WHERE id = ?1"
+            ))?
+            .execute(params![
+                id,
+                d.url,
+                d.title,
+                d.publisher,
+                published,
+                d.author,
+                d.text,
+                text_hash(&d.text),
+                e.extractor_version,
+            ])?;
+            delete_claims(tx, id)?;
+            WriteOutcome::Updated
+        }
+    };
+    for (ordinal, c) in e.claims.iter().enumerate() {
+        insert_claim(tx, ordinal, c)?;
+    }
+    Ok(outcome)
+}
+
+fn delete_claims(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached("DELETE FROM claims WHERE doc = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_sha256_hex() {
+        assert_eq!(
+            text_hash(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_ne!(text_hash("a"), text_hash("b"));
+    }
+}

@@ -1,0 +1,216 @@
+//! The vocabulary of time words, loaded once from `data/time/words.toml`.
+
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const WORDS: &str = include_str!("../../../data/time/words.toml");
+
+/// A unit of time a count can attach to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    months: HashMap<String, i8>,
+    weekdays: HashMap<String, i8>,
+    seasons: HashMap<String, i8>,
+    words: RawWords,
+    numbers: HashMap<String, i64>,
+    ordinals: HashMap<String, i64>,
+    units: HashMap<String, (String, i64)>,
+    parts: HashMap<String, u8>,
+    relative: RawRelative,
+    prepositions: RawPreps,
+    events: RawEvents,
+}
+
+#[derive(Deserialize)]
+struct RawWords {
+    support: Vec<String>,
+    ambiguous: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawRelative {
+    previous: Vec<String>,
+    current: Vec<String>,
+    following: Vec<String>,
+    deictic: HashMap<String, i64>,
+    day_parts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawPreps {
+    point: Vec<String>,
+    since: Vec<String>,
+    until: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawEvents {
+    nouns: Vec<String>,
+    openers: Vec<String>,
+}
+
+/// What a preposition does to the period it governs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PrepRole {
+    /// "in", "on", "during": the period itself.
+    Point,
+    /// "since", "from": from the period's start to publication.
+    Since,
+    /// "by", "until": up to the period's end.
+    Until,
+    /// "before", "prior to": up to the day before the period.
+    Before,
+    /// "after", "following": from the period's end on.
+    After,
+}
+
+/// A preposition as a sequence of lower-case words.
+pub(crate) struct Prep {
+    pub words: Vec<String>,
+    pub role: PrepRole,
+}
+
+/// Every word list, ready for lookup. `shifts`: -1 (last), 0 (this), +1 (next).
+pub(crate) struct Lexicon {
+    pub months: HashMap<String, i8>,
+    pub weekdays: HashMap<String, i8>,
+    pub seasons: HashMap<String, i8>,
+    pub ambiguous: HashSet<String>,
+    pub support: HashSet<String>,
+    pub numbers: HashMap<String, i64>,
+    pub ordinals: HashMap<String, i64>,
+    pub units: HashMap<String, (Unit, i64)>,
+    pub parts: HashMap<String, u8>,
+    pub shifts: HashMap<String, i64>,
+    pub deictic: HashMap<String, i64>,
+    pub day_parts: HashSet<String>,
+    /// Longest first, so "prior to" wins over "to".
+    pub preps: Vec<Prep>,
+    /// Event nouns as word sequences ("full-scale invasion" is three tokens' words).
+    pub event_nouns: Vec<Vec<String>>,
+    pub event_openers: HashSet<String>,
+}
+
+/// The lexicon, parsed on first use. The file is compiled in and checked by
+/// the tests, so a parse failure can only come from editing it; it then
+/// yields an empty lexicon (nothing is found) rather than a panic.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    toml::from_str::<Raw>(WORDS)
+        .map(Lexicon::from_raw)
+        .unwrap_or_else(|_| Lexicon::empty())
+});
+
+/// Whether the compiled-in word file parses (for tests).
+#[cfg(test)]
+pub(crate) fn words_parse() -> Result<(), String> {
+    toml::from_str::<Raw>(WORDS)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+fn unit_of(name: &str) -> Option<Unit> {
+    Some(match name {
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        _ => return None,
+    })
+}
+
+fn split_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl Lexicon {
+    fn empty() -> Lexicon {
+        Lexicon {
+            months: HashMap::new(),
+            weekdays: HashMap::new(),
+            seasons: HashMap::new(),
+            ambiguous: HashSet::new(),
+            support: HashSet::new(),
+            numbers: HashMap::new(),
+            ordinals: HashMap::new(),
+            units: HashMap::new(),
+            parts: HashMap::new(),
+            shifts: HashMap::new(),
+            deictic: HashMap::new(),
+            day_parts: HashSet::new(),
+            preps: Vec::new(),
+            event_nouns: Vec::new(),
+            event_openers: HashSet::new(),
+        }
+    }
+
+    fn from_raw(raw: Raw) -> Lexicon {
+        let mut shifts = HashMap::new();
+        for (list, shift) in [
+            (&raw.relative.previous, -1),
+            (&raw.relative.current, 0),
+            (&raw.relative.following, 1),
+        ] {
+            for w in list {
+                if !w.contains(' ') {
+                    shifts.insert(w.clone(), shift);
+                }
+            }
+        }
+        let mut preps = Vec::new();
+        for (list, role) in [
+            (&raw.prepositions.point, PrepRole::Point),
+            (&raw.prepositions.since, PrepRole::Since),
+            (&raw.prepositions.until, PrepRole::Until),
+            (&raw.prepositions.before, PrepRole::Before),
+            (&raw.prepositions.after, PrepRole::After),
+        ] {
+            for p in list {
+                preps.push(Prep {
+                    words: split_words(p),
+                    role,
+                });
+            }
+        }
+        preps.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        let mut event_nouns: Vec<Vec<String>> =
+            raw.events.nouns.iter().map(|n| split_words(n)).collect();
+        event_nouns.sort_by(|a, b| b.len().cmp(&a.len()));
+        Lexicon {
+            months: raw.months,
+            weekdays: raw.weekdays,
+            seasons: raw.seasons,
+            ambiguous: raw.words.ambiguous.into_iter().collect(),
+            support: raw.words.support.into_iter().collect(),
+            numbers: raw.numbers,
+            ordinals: raw.ordinals,
+            units: raw
+                .units
+                .into_iter()
+                .filter_map(|(k, (u, n))| unit_of(&u).map(|u| (k, (u, n))))
+                .collect(),
+            parts: raw.parts,
+            shifts,
+            deictic: raw.relative.deictic,
+            day_parts: raw.relative.day_parts.into_iter().collect(),
+            preps,
+            event_nouns,
+            event_openers: raw.events.openers.into_iter().collect(),
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Periods named relative to publication: "yesterday", "last week", "this
+//! year", "over the past three months", "two weeks ago", "on Sunday".
+
+use crate::calendar::{self, Iv, Spec};
+use crate::lexicon::Unit;
+use crate::parser::{Parsed, Parser, Val};
+use crate::TimeKind;
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+/// How many units "recent weeks" or "the coming months" cover.
+const VAGUE_COUNT: i64 = 3;
+
+impl Parser<'_> {
+    /// Whichever relative form matches longest at `i`.
+    pub(crate) fn relative(&self, i: usize) -> Option<Parsed> {
+        Self::longest([
+            self.deictic(i),
+            self.shifted(i),
+            self.rolling(i),
+            self.recent(i),
+            self.ago(i),
+            self.weekday(i),
+        ])
+    }
+
+    fn resolved(&self, kind: TimeKind, iv: impl FnOnce(Date) -> Option<Iv>) -> Val {
+        Val::new(kind, self.p().and_then(iv))
+    }
+
+    /// "today", "tonight", "yesterday", "tomorrow".
+    fn deictic(&self, i: usize) -> Option<Parsed> {
+        let off = *self.lex.deictic.get(self.word(i)?)?;
+        let v = self.resolved(TimeKind::Day, |p| {
+            let d = p.checked_add(off.days()).ok()?;
+            Some((d, d))
+        });
+        Some((i + 1, v))
+    }
+
+    /// "last week", "this month", "next year", "last Sunday", "last
+    /// September", "this summer", "last night", "this weekend".
+    fn shifted(&self, i: usize) -> Option<Parsed> {
+        let w = self.word(i)?;
+        let shift = *self.lex.shifts.get(w)?;
+        if w == "past" || w == "coming" {
+            return None;
+        }
+        let j = i + 1;
+        let next = self.word(j)?;
+        if let Some(&(unit, 1)) = self.lex.units.get(next) {
+            if next.ends_with('s') || matches!(unit, Unit::Hour) {
+                return None;
+            }
+            let mut v = self.resolved(kind_of(unit), |p| calendar::calendar_unit(p, unit, shift));
+            v.current = shift == 0;
+            return Some((j + 1, v));
+        }
+        if self.lex.day_parts.contains(next) {
+            let v = self.resolved(TimeKind::Day, |p| {
+                if next == "weekend" {
+                    let (mon, _) = calendar::calendar_unit(p, Unit::Week, shift)?;
+                    return Some((mon.checked_add(5.days()).ok()?, mon.checked_add(6.days()).ok()?));
+                }
+                let off = if next == "night" && shift < 0 { -1 } else { shift.max(0) };
+                let d = p.checked_add(off.days()).ok()?;
+                Some((d, d))
+            });
+            return Some((j + 1, v));
+        }
+        if let Some(&wd) = self.lex.weekdays.get(next) {
+            self.weekday_word(j)?;
+            let v = self.resolved(TimeKind::Day, |p| {
+                let d = weekday_near(p, wd, shift, self.anchor.future)?;
+                Some((d, d))
+            });
+            return Some((j + 1, v));
+        }
+        let (end, spec, kind) = if let Some((end, m, _)) = self.month_at(j) {
+            (end, Spec::Month { y: None, m }, TimeKind::Month)
+        } else if let Some(&start) = self.lex.seasons.get(next) {
+            (j + 1, Spec::Season { y: None, start }, TimeKind::Season)
+        } else {
+            return None;
+        };
+        let iv = self.p().and_then(|p| named_near(spec, p, shift, self.anchor.future));
+        let mut v = Val::new(kind, iv);
+        v.spec = iv.map(|iv| (spec.with_year(iv.0.year()), None));
+        Some((end, v))
+    }
+
+    /// "the past three months", "the last 24 hours", "the past week", "the
+    /// next two weeks", "the coming months", "past 3 weeks".
+    fn rolling(&self, i: usize) -> Option<Parsed> {
+        let the = self.is(i, "the");
+        let j = if the { i + 1 } else { i };
+        let w = self.word(j)?;
+        let shift = *self.lex.shifts.get(w)?;
+        if shift == 0 {
+            return None;
+        }
+        let (k, n) = match self.count(j + 1) {
+            Some((k, n)) if self.unit(k).is_some() => (k, Some(n)),
+            _ => (j + 1, None),
+        };
+        let unit_word = self.word(k)?;
+        let (unit, per) = self.unit(k)?;
+        let plural = unit_word.ends_with('s');
+        let n = match n {
+            Some(n) => n,
+            None if plural && the && matches!(w, "coming" | "next" | "past" | "last") => VAGUE_COUNT,
+            None if !plural && (the || w == "past") => 1,
+            None => return None,
+        };
+        if !the && n == 1 && w != "past" {
+            return None;
+        }
+        let total = n.checked_mul(per)?;
+        let v = self.resolved(TimeKind::Interval, |p| {
+            if shift < 0 {
+                Some((calendar::add(p, unit, -total)?, p))
+            } else {
+                Some((p, calendar::add(p, unit, total)?))
+            }
+        });
+        Some((k + 1, v))
+    }
+
+    /// "recent weeks", "recent months": the last few units up to publication.
+    fn recent(&self, i: usize) -> Option<Parsed> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        if !self.is_any(j, &["recent", "last", "past"]) || self.is(j, "last") && j == i {
+            return None;
+        }
+        let w = self.word(j + 1)?;
+        if !w.ends_with('s') || (w != "days" && w != "weeks" && w != "months" && w != "years") {
+            return None;
+        }
+        if !self.is(j, "recent") {
+            return None;
+        }
+        let (unit, per) = self.unit(j + 1)?;
+        let v = self.resolved(TimeKind::Interval, |p| Some((calendar::add(p, unit, -VAGUE_COUNT * per)?, p)));
+        Some((j + 2, v))
+    }
+
+    /// "two weeks ago" (that day); "three days earlier" (relative to an
+    /// event the sentence names elsewhere: kept unresolved).
+    fn ago(&self, i: usize) -> Option<Parsed> {
+        let (k, n) = self.count(i)?;
+        let (unit, per) = self.unit(k)?;
+        let total = n.checked_mul(per)?;
+        match self.word(k + 1)? {
+            "ago" => {
+                let v = self.resolved(TimeKind::Day, |p| {
+                    let d = calendar::add(p, unit, -total)?;
+                    Some((d, d))
+                });
+                Some((k + 2, v))
+            }
+            "earlier" | "later" => Some((k + 2, Val::new(TimeKind::Other, None))),
+            _ => None,
+        }
+    }
+
+    /// A bare weekday: its most recent occurrence, publication day included
+    /// (the next one, publication day included, for a planned event).
+    fn weekday(&self, i: usize) -> Option<Parsed> {
+        let wd = *self.lex.weekdays.get(self.word(i)?)?;
+        let end = self.weekday_word(i)?;
+        if !self.toks.get(i)?.is_cap() && !self.supported(i) {
+            return None;
+        }
+        let end = if self.punct(end - 1) == Some(',') { end - 1 } else { end };
+        let v = self.resolved(TimeKind::Day, |p| {
+            let d = weekday_near(p, wd, 0, self.anchor.future)?;
+            Some((d, d))
+        });
+        Some((end, v))
+    }
+
+    /// "this year", "last year", "next year", "the year": its calendar year.
+    pub(crate) fn unit_year(&self, i: usize) -> Option<(usize, Iv)> {
+        let shift = match self.word(i)? {
+            "the" => 0,
+            w => *self.lex.shifts.get(w)?,
+        };
+        if !self.is(i + 1, "year") {
+            return None;
+        }
+        let p = self.p()?;
+        Some((i + 2, calendar::calendar_unit(p, Unit::Year, shift)?))
+    }
+}
+
+fn kind_of(unit: Unit) -> TimeKind {
+    match unit {
+        Unit::Hour | Unit::Day => TimeKind::Day,
+        Unit::Week => TimeKind::Week,
+        Unit::Month => TimeKind::Month,
+        Unit::Year => TimeKind::Year,
+    }
+}
+
+/// Weekday `wd` (1 = Monday) near `p`: shift 0 is the most recent one, `p`
+/// included (or the next one when `future`); -1 strictly before `p`; +1
+/// strictly after.
+pub(crate) fn weekday_near(p: Date, wd: i8, shift: i64, future: bool) -> Option<Date> {
+    let today = p.weekday().to_monday_one_offset();
+    let back = i64::from((today - wd).rem_euclid(7));
+    let fwd = i64::from((wd - today).rem_euclid(7));
+    match (shift.signum(), future) {
+        (0, false) => p.checked_sub(back.days()).ok(),
+        (0, true) => p.checked_add(fwd.days()).ok(),
+        (-1, _) => p.checked_sub((if back == 0 { 7 } else { back }).days()).ok(),
+        _ => p.checked_add((if fwd == 0 { 7 } else { fwd }).days()).ok(),
+    }
+}
+
+/// A named month or season relative to `p`: "last September" is the most
+/// recent one that ended before `p`'s month began; "this" the one of `p`'s
+/// year (the most recent started or, when planned, the next to end);
+/// "next" the first to start after `p`.
+fn named_near(spec: Spec, p: Date, shift: i64, future: bool) -> Option<Iv> {
+    let y = p.year();
+    let cands = (y - 2..=y + 2).filter_map(|c| spec.with_year(c).in_year(c));
+    match shift.signum() {
+        -1 => {
+            let month_start = p.first_of_month();
+            cands.filter(|iv| iv.1 < month_start).last()
+        }
+        1 => cands.into_iter().find(|iv| iv.0 > p),
+        _ => spec.resolve(None, Some(p), future),
+    }
+}
