@@ -31,42 +31,56 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Read reports into the database and extract their claims
-    #[command(after_help = "Examples:\n  tally ingest examples/reports --claims\n  tally ingest page.html --published 2025-01-14\n  \
+    #[command(
+        after_help = "Examples:\n  tally ingest examples/reports --claims\n  tally ingest page.html --published 2025-01-14\n  \
 curl -s https://example.org/feed.xml | tally ingest -\n\n\
 Inputs: .txt/.md (optional --- front matter), .html/.htm, .jsonl/.ndjson (spec documents), \
 .xml/.rss/.atom/.json feeds, folders (recursive), - for standard input.\n\
 Re-ingesting a document changes nothing; a document whose text changed, or whose claims came from an \
-older extractor, is updated. Exit code 2 when any input failed (the others are still stored).")]
+older extractor, is updated. Exit code 2 when any input failed (the others are still stored)."
+    )]
     Ingest(IngestArgs),
 
     /// Extract claims from reports without touching the database
-    #[command(after_help = "Examples:\n  tally extract ../shared/eval/dev/docs.jsonl --format jsonl > claims.jsonl\n  \
+    #[command(
+        after_help = "Examples:\n  tally extract ../shared/eval/dev/docs.jsonl --format jsonl > claims.jsonl\n  \
 tally extract report.txt --published 2025-01-14\n  cat page.html | tally extract -\n\n\
 Each claim's doc is the input's own id when it has one (JSON Lines), so the output scores directly \
-against a gold file with `tally eval`.")]
+against a gold file with `tally eval`."
+    )]
     Extract(ExtractArgs),
 
     /// List stored claims, filtered
-    #[command(after_help = "Examples:\n  tally claims --kind transfer --from KP --to RU\n  \
+    #[command(
+        after_help = "Examples:\n  tally claims --kind transfer --from KP --to RU\n  \
 tally claims --item koksan --format csv\n  tally claims --period 2024-10..2025-01 --speaker budanov\n\n\
-Exit code 1 when no claim matches.")]
+Exit code 1 when no claim matches."
+    )]
     Claims(ClaimsArgs),
 
     /// List stored documents
-    #[command(after_help = "Examples:\n  tally docs\n  tally docs --publisher \"Tally Example Desk\" --format jsonl")]
+    #[command(
+        after_help = "Examples:\n  tally docs\n  tally docs --publisher \"Tally Example Desk\" --format jsonl"
+    )]
     Docs(DocsArgs),
 
     /// Show one document with its claims' spans highlighted, and the claims under it
-    #[command(after_help = "Examples:\n  tally show example-kn23\n  tally show u-3f2a9c0d1e2b4a5f --color never")]
+    #[command(
+        after_help = "Examples:\n  tally show example-kn23\n  tally show u-3f2a9c0d1e2b4a5f --color never"
+    )]
     Show(ShowArgs),
 
     /// Full-text search over stored documents' titles and text
-    #[command(after_help = "Examples:\n  tally search koksan\n  tally search \"North Korean troops\" --limit 5\n\n\
-Plain words are searched as words (all must occur); exit code 1 when nothing matches.")]
+    #[command(
+        after_help = "Examples:\n  tally search koksan\n  tally search \"North Korean troops\" --limit 5\n\n\
+Plain words are searched as words (all must occur); exit code 1 when nothing matches."
+    )]
     Search(SearchArgs),
 
     /// Export every stored claim (or document)
-    #[command(after_help = "Examples:\n  tally export --format csv > claims.csv\n  tally export --what docs --format jsonl -o docs.jsonl")]
+    #[command(
+        after_help = "Examples:\n  tally export --format csv > claims.csv\n  tally export --what docs --format jsonl -o docs.jsonl"
+    )]
     Export(ExportArgs),
 
     /// Counts of what the database holds
@@ -74,10 +88,12 @@ Plain words are searched as words (all must occur); exit code 1 when nothing mat
     Stats(StatsArgs),
 
     /// Score extracted claims against gold claims (shared/spec/claims.md section 4)
-    #[command(after_help = "Examples:\n  tally eval --gold ../shared/eval/dev/gold.jsonl --docs ../shared/eval/dev/docs.jsonl\n  \
+    #[command(
+        after_help = "Examples:\n  tally eval --gold ../shared/eval/dev/gold.jsonl --docs ../shared/eval/dev/docs.jsonl\n  \
 tally eval --gold gold.jsonl --claims extracted.jsonl --verbose\n\n\
 With --docs and no --claims, the documents are extracted first. Prints the same figures as \
-shared/eval/score.py.")]
+shared/eval/score.py."
+    )]
     Eval(EvalArgs),
 }
 

@@ -8,9 +8,29 @@ use tally_core::{Bound, Claim, Unit};
 
 /// The columns of a claim in CSV, one per field of the spec.
 const CLAIM_COLUMNS: &[&str] = &[
-    "doc", "kind", "stage", "negated", "from", "to", "item_name", "item_text", "outcome", "value",
-    "max", "bound", "unit", "quantity_text", "when_from", "when_to", "when_text", "place",
-    "speaker", "via", "evidence", "span_start", "span_end",
+    "doc",
+    "kind",
+    "stage",
+    "negated",
+    "from",
+    "to",
+    "item_name",
+    "item_text",
+    "outcome",
+    "value",
+    "max",
+    "bound",
+    "unit",
+    "quantity_text",
+    "when_from",
+    "when_to",
+    "when_text",
+    "place",
+    "speaker",
+    "via",
+    "evidence",
+    "span_start",
+    "span_end",
 ];
 
 pub fn claims(out: &mut dyn Write, claims: &[Claim], format: Format) -> Result<()> {
@@ -30,13 +50,26 @@ pub fn claims(out: &mut dyn Write, claims: &[Claim], format: Format) -> Result<(
             w.flush()?;
         }
         Format::Table => {
-            let mut t = table(&["doc", "kind", "stage", "from → to", "quantity", "item", "when", "source"]);
+            let mut t = table(&[
+                "doc",
+                "kind",
+                "stage",
+                "from → to",
+                "quantity",
+                "item",
+                "when",
+                "source",
+            ]);
             for c in claims {
                 t.add_row(vec![
                     c.doc.clone(),
                     c.kind.to_string(),
                     stage_label(c),
-                    format!("{} → {}", c.from.as_deref().unwrap_or("?"), c.to.as_deref().unwrap_or("?")),
+                    format!(
+                        "{} → {}",
+                        c.from.as_deref().unwrap_or("?"),
+                        c.to.as_deref().unwrap_or("?")
+                    ),
                     quantity_label(c),
                     c.item.name.clone(),
                     when_label(c),
@@ -68,8 +101,12 @@ fn claim_record(c: &Claim) -> Vec<String> {
         c.quantity.bound.to_string(),
         c.quantity.unit.to_string(),
         c.quantity.text.clone(),
-        when.and_then(|w| w.from).map(|d| d.to_string()).unwrap_or_default(),
-        when.and_then(|w| w.to).map(|d| d.to_string()).unwrap_or_default(),
+        when.and_then(|w| w.from)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        when.and_then(|w| w.to)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         when.map(|w| w.text.clone()).unwrap_or_default(),
         opt(&c.place),
         source.and_then(|s| s.speaker.clone()).unwrap_or_default(),

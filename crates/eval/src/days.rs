@@ -88,7 +88,12 @@ mod tests {
     #[test]
     fn day_numbers() {
         assert_eq!(day_number(1, 1, 1), Some(0));
-        assert_eq!(day_number(2024, 3, 1).zip(day_number(2024, 2, 28)).map(|(a, b)| a - b), Some(2));
+        assert_eq!(
+            day_number(2024, 3, 1)
+                .zip(day_number(2024, 2, 28))
+                .map(|(a, b)| a - b),
+            Some(2)
+        );
         assert_eq!(day_number(2023, 2, 29), None);
         assert_eq!(day_number(10000, 1, 1), None);
     }
@@ -96,9 +101,18 @@ mod tests {
     #[test]
     fn partial_dates_widen_to_the_whole_period() {
         assert_eq!(parse_day(&json!("2024"), false), Ok(day_number(2024, 1, 1)));
-        assert_eq!(parse_day(&json!("2024"), true), Ok(day_number(2024, 12, 31)));
-        assert_eq!(parse_day(&json!("2024-02"), true), Ok(day_number(2024, 2, 29)));
-        assert_eq!(parse_day(&json!("2024-12"), true), Ok(day_number(2024, 12, 31)));
+        assert_eq!(
+            parse_day(&json!("2024"), true),
+            Ok(day_number(2024, 12, 31))
+        );
+        assert_eq!(
+            parse_day(&json!("2024-02"), true),
+            Ok(day_number(2024, 2, 29))
+        );
+        assert_eq!(
+            parse_day(&json!("2024-12"), true),
+            Ok(day_number(2024, 12, 31))
+        );
         assert_eq!(parse_day(&json!(2024), false), Ok(day_number(2024, 1, 1)));
         assert_eq!(parse_day(&json!(""), false), Ok(None));
         assert_eq!(parse_day(&json!("2024-13-01"), false), Err(()));
@@ -111,14 +125,38 @@ mod tests {
         assert!(when_eq(&null, &when(Value::Null, Value::Null)));
         assert!(!when_eq(&null, &when(json!("2024-01-01"), Value::Null)));
         // A month against its first half: 15 of 31 days.
-        assert!(!when_eq(&when(json!("2024-01"), Value::Null), &when(json!("2024-01-01"), json!("2024-01-15"))));
-        assert!(when_eq(&when(json!("2024-01"), Value::Null), &when(json!("2024-01-01"), json!("2024-01-16"))));
+        assert!(!when_eq(
+            &when(json!("2024-01"), Value::Null),
+            &when(json!("2024-01-01"), json!("2024-01-15"))
+        ));
+        assert!(when_eq(
+            &when(json!("2024-01"), Value::Null),
+            &when(json!("2024-01-01"), json!("2024-01-16"))
+        ));
         // A year against its second half; an open end takes the other end.
-        assert!(when_eq(&when(json!("2024"), Value::Null), &when(json!("2024-07"), json!("2024-12-31"))));
-        assert!(when_eq(&when(Value::Null, json!("2024-03-31")), &when(json!("2024-03-31"), Value::Null)));
-        assert!(!when_eq(&when(Value::Null, json!("2024-03-31")), &when(json!("2024-03"), Value::Null)));
-        assert!(when_eq(&when(json!("2024-03"), Value::Null), &when(json!("2024-03-01"), json!("2024-03-31"))));
-        assert!(!when_eq(&when(json!("2024-03-01"), Value::Null), &when(json!("2024-03-02"), Value::Null)));
-        assert!(!when_eq(&when(json!("bad"), Value::Null), &when(json!("bad"), Value::Null)));
+        assert!(when_eq(
+            &when(json!("2024"), Value::Null),
+            &when(json!("2024-07"), json!("2024-12-31"))
+        ));
+        assert!(when_eq(
+            &when(Value::Null, json!("2024-03-31")),
+            &when(json!("2024-03-31"), Value::Null)
+        ));
+        assert!(!when_eq(
+            &when(Value::Null, json!("2024-03-31")),
+            &when(json!("2024-03"), Value::Null)
+        ));
+        assert!(when_eq(
+            &when(json!("2024-03"), Value::Null),
+            &when(json!("2024-03-01"), json!("2024-03-31"))
+        ));
+        assert!(!when_eq(
+            &when(json!("2024-03-01"), Value::Null),
+            &when(json!("2024-03-02"), Value::Null)
+        ));
+        assert!(!when_eq(
+            &when(json!("bad"), Value::Null),
+            &when(json!("bad"), Value::Null)
+        ));
     }
 }

@@ -107,9 +107,10 @@ mod tests {
 
     #[test]
     fn compact_form_matches_python() {
-        let v: Value =
-            serde_json::from_str(r#"{"b": 1, "a": [1.0, 2.5e3, null, true], "é": "x\"\u0001\n", "e": {}}"#)
-                .unwrap();
+        let v: Value = serde_json::from_str(
+            r#"{"b": 1, "a": [1.0, 2.5e3, null, true], "é": "x\"\u0001\n", "e": {}}"#,
+        )
+        .unwrap();
         assert_eq!(
             dumps(&v),
             r#"{"b": 1, "a": [1.0, 2500.0, null, true], "é": "x\"\u0001\n", "e": {}}"#

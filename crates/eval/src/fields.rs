@@ -21,15 +21,51 @@ impl Field {
 }
 
 pub(crate) const FIELDS: [Field; 10] = [
-    Field { name: "stage", eq: |g, s| eq(get(g, "stage"), get(s, "stage")), strict: true },
-    Field { name: "negated", eq: |g, s| truthy(get(g, "negated")) == truthy(get(s, "negated")), strict: true },
-    Field { name: "to(casualties,loss)", eq: |g, s| party(get(g, "to")) == party(get(s, "to")), strict: false },
-    Field { name: "quantity.bound", eq: |g, s| eq(get(qty(g), "bound"), get(qty(s), "bound")), strict: true },
-    Field { name: "quantity.max", eq: |g, s| num_eq(get(qty(g), "max"), get(qty(s), "max")), strict: false },
-    Field { name: "when", eq: |g, s| when_eq(get(g, "when"), get(s, "when")), strict: false },
-    Field { name: "place", eq: |g, s| place_eq(get(g, "place"), get(s, "place")), strict: false },
-    Field { name: "source.speaker", eq: |g, s| speaker_eq(speaker(g), speaker(s)), strict: true },
-    Field { name: "source.via", eq: |g, s| via(g) == via(s), strict: false },
+    Field {
+        name: "stage",
+        eq: |g, s| eq(get(g, "stage"), get(s, "stage")),
+        strict: true,
+    },
+    Field {
+        name: "negated",
+        eq: |g, s| truthy(get(g, "negated")) == truthy(get(s, "negated")),
+        strict: true,
+    },
+    Field {
+        name: "to(casualties,loss)",
+        eq: |g, s| party(get(g, "to")) == party(get(s, "to")),
+        strict: false,
+    },
+    Field {
+        name: "quantity.bound",
+        eq: |g, s| eq(get(qty(g), "bound"), get(qty(s), "bound")),
+        strict: true,
+    },
+    Field {
+        name: "quantity.max",
+        eq: |g, s| num_eq(get(qty(g), "max"), get(qty(s), "max")),
+        strict: false,
+    },
+    Field {
+        name: "when",
+        eq: |g, s| when_eq(get(g, "when"), get(s, "when")),
+        strict: false,
+    },
+    Field {
+        name: "place",
+        eq: |g, s| place_eq(get(g, "place"), get(s, "place")),
+        strict: false,
+    },
+    Field {
+        name: "source.speaker",
+        eq: |g, s| speaker_eq(speaker(g), speaker(s)),
+        strict: true,
+    },
+    Field {
+        name: "source.via",
+        eq: |g, s| via(g) == via(s),
+        strict: false,
+    },
     Field {
         name: "evidence",
         eq: |g, s| eq(or_none(get(g, "evidence")), or_none(get(s, "evidence"))),
@@ -69,7 +105,10 @@ fn speaker_eq(a: &Value, b: &Value) -> bool {
     if norm(a) == norm(b) {
         return true;
     }
-    match (a.as_str().and_then(last_word), b.as_str().and_then(last_word)) {
+    match (
+        a.as_str().and_then(last_word),
+        b.as_str().and_then(last_word),
+    ) {
         (Some(x), Some(y)) => x == y && x.len() > 2,
         _ => false,
     }
@@ -85,7 +124,11 @@ fn last_word(s: &str) -> Option<String> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    Some(word.chars().filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).collect())
+    Some(
+        word.chars()
+            .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -105,20 +148,32 @@ mod tests {
     fn speaker_by_last_word() {
         assert!(speaker_eq(&json!("Kyrylo Budanov"), &json!("Budanov")));
         assert!(speaker_eq(&json!("General Budanov's"), &json!("budanov")));
-        assert!(speaker_eq(&json!("Western officials"), &json!("western Officials")));
-        assert!(!speaker_eq(&json!("Li"), &json!("Wei Li")), "a last word of two letters is not enough");
+        assert!(speaker_eq(
+            &json!("Western officials"),
+            &json!("western Officials")
+        ));
+        assert!(
+            !speaker_eq(&json!("Li"), &json!("Wei Li")),
+            "a last word of two letters is not enough"
+        );
         assert!(!speaker_eq(&json!("Anna Smith"), &json!("Anna Jones")));
         assert!(speaker_eq(&json!(null), &json!("")));
         assert!(!speaker_eq(&json!(null), &json!("Budanov")));
         assert!(!speaker_eq(&json!("  "), &json!("Budanov")));
         let f = field("source.speaker");
-        assert!((f.eq)(&src(json!("Jane Roe"), Value::Null), &src(json!("Roe"), json!("x"))));
+        assert!((f.eq)(
+            &src(json!("Jane Roe"), Value::Null),
+            &src(json!("Roe"), json!("x"))
+        ));
     }
 
     #[test]
     fn via_drops_a_leading_the() {
         let f = field("source.via");
-        assert!((f.eq)(&src(Value::Null, json!("The Warzone")), &src(Value::Null, json!("warzone"))));
+        assert!((f.eq)(
+            &src(Value::Null, json!("The Warzone")),
+            &src(Value::Null, json!("warzone"))
+        ));
         assert!((f.eq)(&json!({}), &src(Value::Null, json!("The"))));
         assert!(!(f.eq)(&src(Value::Null, json!("BBC")), &json!({})));
     }
@@ -133,11 +188,20 @@ mod tests {
 
     #[test]
     fn scalar_fields() {
-        assert!((field("negated").eq)(&json!({}), &json!({"negated": false})));
+        assert!((field("negated").eq)(
+            &json!({}),
+            &json!({"negated": false})
+        ));
         assert!(!(field("negated").eq)(&json!({"negated": 1}), &json!({})));
         assert!((field("evidence").eq)(&json!({"evidence": ""}), &json!({})));
-        assert!((field("quantity.max").eq)(&json!({"quantity": {"max": 12}}), &json!({"quantity": {"max": 12.04}})));
-        assert!(!(field("stage").eq)(&json!({"stage": "done"}), &json!({"stage": "planned"})));
+        assert!((field("quantity.max").eq)(
+            &json!({"quantity": {"max": 12}}),
+            &json!({"quantity": {"max": 12.04}})
+        ));
+        assert!(!(field("stage").eq)(
+            &json!({"stage": "done"}),
+            &json!({"stage": "planned"})
+        ));
         assert!(field("to(casualties,loss)").applies_to(&json!({"kind": "loss"})));
         assert!(!field("to(casualties,loss)").applies_to(&json!({"kind": "transfer"})));
         assert_eq!(FIELDS.iter().filter(|f| f.strict).count(), 4);

@@ -156,7 +156,10 @@ mod tests {
 
     #[test]
     fn norm_rules() {
-        assert_eq!(norm(&json!("M1989 Koksan howitzers")), "m1989koksanhowitzer");
+        assert_eq!(
+            norm(&json!("M1989 Koksan howitzers")),
+            "m1989koksanhowitzer"
+        );
         assert_eq!(norm(&json!("KN-23s")), "kn23");
         assert_eq!(norm(&json!("bus")), "bus");
         assert_eq!(norm(&json!("gas")), "gas");
@@ -188,7 +191,10 @@ mod tests {
     #[test]
     fn people_form_one_class() {
         assert!(item_match(&item("soldiers", ""), &item("troops", "")));
-        assert!(item_match(&item("", "military advisers"), &item("workers", "")));
+        assert!(item_match(
+            &item("", "military advisers"),
+            &item("workers", "")
+        ));
         assert!(item_match(&item("servicemen", ""), &item("tank crews", "")));
         assert!(!item_match(&item("soldiers", ""), &item("tanks", "")));
     }

@@ -17,7 +17,11 @@ pub enum EvalError {
     },
     /// A line that is not JSON; `line` counts from 1.
     #[error("{}:{line}: not JSON: {message}", path.display())]
-    NotJson { path: PathBuf, line: usize, message: String },
+    NotJson {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     /// A document record without a string `id` (for `--docs`).
     #[error("{}:{line}: document has no string \"id\"", path.display())]
     NoDocId { path: PathBuf, line: usize },
@@ -36,13 +40,19 @@ pub fn load_doc_ids(path: &Path) -> Result<HashSet<String>, EvalError> {
         .into_iter()
         .map(|(line, d)| match get(&d, "id") {
             Value::String(id) => Ok(id.clone()),
-            _ => Err(EvalError::NoDocId { path: path.to_path_buf(), line }),
+            _ => Err(EvalError::NoDocId {
+                path: path.to_path_buf(),
+                line,
+            }),
         })
         .collect()
 }
 
 fn numbered_jsonl(path: &Path) -> Result<Vec<(usize, Value)>, EvalError> {
-    let io = |source| EvalError::Io { path: path.to_path_buf(), source };
+    let io = |source| EvalError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let bytes = std::fs::read(path).map_err(io)?;
     let text = String::from_utf8(bytes)
         .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
@@ -77,12 +87,18 @@ mod tests {
         let got = parse_lines("{\"a\": 1}\r\n\n  \r[2]\n", p).unwrap();
         assert_eq!(got.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [1, 4]);
         let err = parse_lines("{}\n{oops\n", p).unwrap_err();
-        assert!(err.to_string().starts_with("x.jsonl:2: not JSON: "), "{err}");
+        assert!(
+            err.to_string().starts_with("x.jsonl:2: not JSON: "),
+            "{err}"
+        );
     }
 
     #[test]
     fn missing_file_names_its_path() {
         let err = load_jsonl(Path::new("/nonexistent/gold.jsonl")).unwrap_err();
-        assert!(err.to_string().starts_with("/nonexistent/gold.jsonl: "), "{err}");
+        assert!(
+            err.to_string().starts_with("/nonexistent/gold.jsonl: "),
+            "{err}"
+        );
     }
 }

@@ -125,7 +125,9 @@ pub(crate) fn cmp(a: &Value, b: &Value) -> Ordering {
         (Value::String(x), Value::String(y)) => x.cmp(y),
         _ => match (num(a), num(b)) {
             (Some(x), Some(y)) => to_f64(x).total_cmp(&to_f64(y)),
-            _ => rank(a).cmp(&rank(b)).then_with(|| a.to_string().cmp(&b.to_string())),
+            _ => rank(a)
+                .cmp(&rank(b))
+                .then_with(|| a.to_string().cmp(&b.to_string())),
         },
     }
 }
@@ -145,7 +147,9 @@ pub(crate) fn float(v: &Value) -> Option<f64> {
             let t = s.trim_matches(is_space).replace('_', "");
             let lower = t.to_ascii_lowercase();
             let body = lower.trim_start_matches(['+', '-']);
-            if matches!(body, "inf" | "infinity" | "nan") || body.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            if matches!(body, "inf" | "infinity" | "nan")
+                || body.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            {
                 t.parse::<f64>().ok()
             } else {
                 None
@@ -229,7 +233,11 @@ fn dict_repr(m: &Map<String, Value>) -> String {
 }
 
 fn string_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -242,7 +250,9 @@ fn string_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -258,7 +268,11 @@ pub(crate) fn float_repr(x: f64, inf: &str, nan: &str) -> String {
         return nan.to_string();
     }
     if x.is_infinite() {
-        return if x > 0.0 { inf.to_string() } else { format!("-{inf}") };
+        return if x > 0.0 {
+            inf.to_string()
+        } else {
+            format!("-{inf}")
+        };
     }
     let sci = format!("{:e}", x.abs());
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
@@ -277,7 +291,11 @@ pub(crate) fn float_repr(x: f64, inf: &str, nan: &str) -> String {
         }
     } else {
         let (first, rest) = digits.split_at(1);
-        let mant = if rest.is_empty() { first.to_string() } else { format!("{first}.{rest}") };
+        let mant = if rest.is_empty() {
+            first.to_string()
+        } else {
+            format!("{first}.{rest}")
+        };
         let esign = if exp < 0 { '-' } else { '+' };
         format!("{mant}e{esign}{:02}", exp.abs())
     };
@@ -298,7 +316,10 @@ mod tests {
         assert!(eq(&json!(1), &json!(1.0)));
         assert!(eq(&json!(true), &json!(1)));
         assert!(!eq(&json!("1"), &json!(1)));
-        assert!(eq(&json!({"a": 1, "b": [2]}), &json!({"b": [2.0], "a": true})));
+        assert!(eq(
+            &json!({"a": 1, "b": [2]}),
+            &json!({"b": [2.0], "a": true})
+        ));
         assert_eq!(hash_key(&json!(1)), hash_key(&json!(1.0)));
         assert_ne!(hash_key(&json!(1)), hash_key(&json!("1")));
     }
@@ -309,7 +330,10 @@ mod tests {
         assert_eq!(to_str(&json!(true)), "True");
         assert_eq!(to_str(&json!(120)), "120");
         assert_eq!(to_str(&json!(120.0)), "120.0");
-        assert_eq!(to_str(&json!({"a": "it's", "b": null})), "{'a': \"it's\", 'b': None}");
+        assert_eq!(
+            to_str(&json!({"a": "it's", "b": null})),
+            "{'a': \"it's\", 'b': None}"
+        );
         assert_eq!(to_str(&json!(["x\ny"])), "['x\\ny']");
     }
 
@@ -331,7 +355,10 @@ mod tests {
         for (x, want) in cases {
             assert_eq!(float_repr(x, "inf", "nan"), want, "{x}");
         }
-        assert_eq!(float_repr(f64::NEG_INFINITY, "Infinity", "NaN"), "-Infinity");
+        assert_eq!(
+            float_repr(f64::NEG_INFINITY, "Infinity", "NaN"),
+            "-Infinity"
+        );
     }
 
     #[test]

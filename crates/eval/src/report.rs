@@ -62,7 +62,11 @@ impl Report {
     pub fn render(&self, verbose: bool) -> String {
         let mut out = String::new();
         // Writing to a String cannot fail.
-        let _ = writeln!(out, "gold {}  extracted {}  matched {}", self.gold, self.extracted, self.matched);
+        let _ = writeln!(
+            out,
+            "gold {}  extracted {}  matched {}",
+            self.gold, self.extracted, self.matched
+        );
         let _ = writeln!(
             out,
             "precision {:.3}  recall {:.3}  F1 {:.3}  strict F1 {:.3}",
@@ -90,7 +94,11 @@ impl Report {
 
     /// The result score.py prints with `--json`, with its keys in its order.
     pub fn to_json(&self) -> Value {
-        let fields: Map<String, Value> = self.fields.iter().map(|f| (f.name.clone(), json!(f.accuracy))).collect();
+        let fields: Map<String, Value> = self
+            .fields
+            .iter()
+            .map(|f| (f.name.clone(), json!(f.accuracy)))
+            .collect();
         let kinds: Map<String, Value> = self
             .kinds
             .iter()
@@ -121,7 +129,12 @@ impl Report {
 }
 
 fn shown(c: &Value) -> Value {
-    Value::Object(SHOWN.iter().map(|&k| (k.to_string(), get(c, k).clone())).collect())
+    Value::Object(
+        SHOWN
+            .iter()
+            .map(|&k| (k.to_string(), get(c, k).clone()))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -136,8 +149,10 @@ mod tests {
             json!({"doc": "d", "kind": "transfer", "from": "AA", "to": "BB", "item": {"text": "shells"},
                    "quantity": {"value": 1.0e6, "unit": "item"}, "extra": 1}),
         ];
-        let sys = vec![json!({"doc": "d", "kind": "loss", "from": "AA", "to": "CC", "item": {"name": "Tank"},
-                              "quantity": {"value": 4}, "stage": "done"})];
+        let sys = vec![
+            json!({"doc": "d", "kind": "loss", "from": "AA", "to": "CC", "item": {"name": "Tank"},
+                              "quantity": {"value": 4}, "stage": "done"}),
+        ];
         let r = score(&gold, &sys, None);
         let want = "gold 2  extracted 1  matched 1\n\
             precision 1.000  recall 0.500  F1 0.667  strict F1 0.000\n\
@@ -160,6 +175,8 @@ mod tests {
              \"item\": {\"text\": \"shells\"}, \"quantity\": {\"value\": 1000000.0, \"unit\": \"item\"}}\n"
         ));
         assert_eq!(r.to_json()["kinds"]["loss"]["matched"], 1);
-        assert!(r.render_json().starts_with("{\n \"gold\": 2,\n \"extracted\": 1,"));
+        assert!(r
+            .render_json()
+            .starts_with("{\n \"gold\": 2,\n \"extracted\": 1,"));
     }
 }

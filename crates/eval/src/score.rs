@@ -14,7 +14,8 @@ use std::collections::{HashMap, HashSet};
 /// sides). Claims are JSON values so that partial or odd records score as
 /// they do in the reference scorer.
 pub fn score(gold: &[Value], extracted: &[Value], docs: Option<&HashSet<String>>) -> Report {
-    let listed = |c: &&Value| docs.is_none_or(|ids| get(c, "doc").as_str().is_some_and(|d| ids.contains(d)));
+    let listed =
+        |c: &&Value| docs.is_none_or(|ids| get(c, "doc").as_str().is_some_and(|d| ids.contains(d)));
     let gold = dedup(gold.iter().filter(listed));
     let sys = dedup(extracted.iter().filter(listed));
 
@@ -25,8 +26,13 @@ pub fn score(gold: &[Value], extracted: &[Value], docs: Option<&HashSet<String>>
     let mut used = vec![false; sys.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
-        let candidates = by_doc.get(&hash_key(get(g, "doc"))).map_or(&[][..], Vec::as_slice);
-        if let Some(&si) = candidates.iter().find(|&&si| !used[si] && key_match(g, sys[si])) {
+        let candidates = by_doc
+            .get(&hash_key(get(g, "doc")))
+            .map_or(&[][..], Vec::as_slice);
+        if let Some(&si) = candidates
+            .iter()
+            .find(|&&si| !used[si] && key_match(g, sys[si]))
+        {
             used[si] = true;
             pairs.push((gi, si));
         }
@@ -36,8 +42,14 @@ pub fn score(gold: &[Value], extracted: &[Value], docs: Option<&HashSet<String>>
     let fields = FIELDS
         .iter()
         .filter_map(|field| {
-            let rel: Vec<_> = pairs.iter().filter(|&&(g, _)| field.applies_to(gold[g])).collect();
-            let correct = rel.iter().filter(|&&&(g, s)| (field.eq)(gold[g], sys[s])).count();
+            let rel: Vec<_> = pairs
+                .iter()
+                .filter(|&&(g, _)| field.applies_to(gold[g]))
+                .collect();
+            let correct = rel
+                .iter()
+                .filter(|&&&(g, s)| (field.eq)(gold[g], sys[s]))
+                .count();
             (!rel.is_empty()).then(|| FieldAccuracy {
                 name: field.name.to_string(),
                 correct,
@@ -48,7 +60,12 @@ pub fn score(gold: &[Value], extracted: &[Value], docs: Option<&HashSet<String>>
         .collect();
     let strict_matched = pairs
         .iter()
-        .filter(|&&(g, s)| FIELDS.iter().filter(|f| f.strict).all(|f| (f.eq)(gold[g], sys[s])))
+        .filter(|&&(g, s)| {
+            FIELDS
+                .iter()
+                .filter(|f| f.strict)
+                .all(|f| (f.eq)(gold[g], sys[s]))
+        })
         .count();
     let (strict_precision, strict_recall, strict_f1) = prf(strict_matched, sys.len(), gold.len());
 
@@ -68,7 +85,15 @@ pub fn score(gold: &[Value], extracted: &[Value], docs: Option<&HashSet<String>>
             let extracted = sys.iter().filter(|c| of_kind(c)).count();
             let gold_n = gold.iter().filter(|c| of_kind(c)).count();
             let (precision, recall, f1) = prf(matched, extracted, gold_n);
-            KindScore { kind: to_str(k), precision, recall, f1, gold: gold_n, extracted, matched }
+            KindScore {
+                kind: to_str(k),
+                precision,
+                recall,
+                f1,
+                gold: gold_n,
+                extracted,
+                matched,
+            }
         })
         .collect();
 
@@ -89,8 +114,18 @@ pub fn score(gold: &[Value], extracted: &[Value], docs: Option<&HashSet<String>>
         strict_f1,
         fields,
         kinds,
-        missed: gold.iter().zip(&gold_matched).filter(|(_, m)| !**m).map(|(c, _)| (*c).clone()).collect(),
-        spurious: sys.iter().zip(&used).filter(|(_, u)| !**u).map(|(c, _)| (*c).clone()).collect(),
+        missed: gold
+            .iter()
+            .zip(&gold_matched)
+            .filter(|(_, m)| !**m)
+            .map(|(c, _)| (*c).clone())
+            .collect(),
+        spurious: sys
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(c, _)| (*c).clone())
+            .collect(),
     }
 }
 
@@ -98,7 +133,10 @@ pub fn score(gold: &[Value], extracted: &[Value], docs: Option<&HashSet<String>>
 fn dedup<'a>(claims: impl Iterator<Item = &'a Value>) -> Vec<&'a Value> {
     let mut kept: Vec<&Value> = Vec::new();
     for c in claims {
-        if !kept.iter().any(|k| eq(get(c, "doc"), get(k, "doc")) && key_match(k, c)) {
+        if !kept
+            .iter()
+            .any(|k| eq(get(c, "doc"), get(k, "doc")) && key_match(k, c))
+        {
             kept.push(c);
         }
     }
@@ -110,9 +148,19 @@ fn dedup<'a>(claims: impl Iterator<Item = &'a Value>) -> Vec<&'a Value> {
 /// nothing to find.
 pub(crate) fn prf(m: usize, ns: usize, ng: usize) -> (f64, f64, f64) {
     let (m, nsf, ngf) = (m as f64, ns as f64, ng as f64);
-    let p = if ns > 0 { m / nsf } else if ng == 0 { 1.0 } else { 0.0 };
+    let p = if ns > 0 {
+        m / nsf
+    } else if ng == 0 {
+        1.0
+    } else {
+        0.0
+    };
     let r = if ng > 0 { m / ngf } else { 1.0 };
-    let f = if p + r != 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r != 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -139,12 +187,21 @@ mod tests {
 
     #[test]
     fn greedy_one_to_one_in_gold_order() {
-        let gold = [claim("d", "transfer", 10.0, "tanks"), claim("d", "transfer", 10.0, "tank")];
+        let gold = [
+            claim("d", "transfer", 10.0, "tanks"),
+            claim("d", "transfer", 10.0, "tank"),
+        ];
         // The two gold claims are one after de-duplication.
-        let sys = [claim("d", "transfer", 10.02, "tanks"), claim("d", "transfer", 10.0, "tanks")];
+        let sys = [
+            claim("d", "transfer", 10.02, "tanks"),
+            claim("d", "transfer", 10.0, "tanks"),
+        ];
         let r = score(&gold, &sys, None);
         assert_eq!((r.gold, r.extracted, r.matched), (1, 1, 1));
-        let sys = [claim("e", "transfer", 10.0, "tanks"), claim("d", "transfer", 11.0, "tanks")];
+        let sys = [
+            claim("e", "transfer", 10.0, "tanks"),
+            claim("d", "transfer", 11.0, "tanks"),
+        ];
         let r = score(&gold, &sys, None);
         assert_eq!((r.gold, r.extracted, r.matched), (1, 2, 0));
         assert_eq!(r.missed.len(), 1);
@@ -153,8 +210,14 @@ mod tests {
 
     #[test]
     fn docs_filter_and_kinds() {
-        let gold = [claim("a", "loss", 5.0, "tanks"), claim("b", "transfer", 7.0, "shells")];
-        let sys = [claim("a", "loss", 5.0, "tank"), claim("c", "production", 1.0, "x")];
+        let gold = [
+            claim("a", "loss", 5.0, "tanks"),
+            claim("b", "transfer", 7.0, "shells"),
+        ];
+        let sys = [
+            claim("a", "loss", 5.0, "tank"),
+            claim("c", "production", 1.0, "x"),
+        ];
         let ids: HashSet<String> = ["a".to_string(), "z".to_string()].into();
         let r = score(&gold, &sys, Some(&ids));
         assert_eq!((r.gold, r.extracted, r.matched, r.f1), (1, 1, 1, 1.0));

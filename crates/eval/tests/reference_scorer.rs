@@ -23,7 +23,9 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn python(shared: &Path, args: &[&Path], flags: &[&str]) -> String {
@@ -33,7 +35,11 @@ fn python(shared: &Path, args: &[&Path], flags: &[&str]) -> String {
         .args(flags)
         .output()
         .expect("python3 runs");
-    assert!(out.status.success(), "score.py failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "score.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("score.py prints UTF-8")
 }
 
@@ -48,10 +54,26 @@ fn check(shared: &Path, gold: &Path, extracted: &Path, docs: &[&Path]) {
     for (docs, args) in runs {
         let ids = docs.map(|d| load_doc_ids(d).unwrap());
         let report = score(&g, &e, ids.as_ref());
-        let what = format!("{} vs {} (docs {docs:?})", gold.display(), extracted.display());
-        same(&report.render(false), &python(shared, &args, &[]), &format!("plain: {what}"));
-        same(&report.render(true), &python(shared, &args, &["--verbose"]), &format!("verbose: {what}"));
-        same(&report.render_json(), &python(shared, &args, &["--json"]), &format!("json: {what}"));
+        let what = format!(
+            "{} vs {} (docs {docs:?})",
+            gold.display(),
+            extracted.display()
+        );
+        same(
+            &report.render(false),
+            &python(shared, &args, &[]),
+            &format!("plain: {what}"),
+        );
+        same(
+            &report.render(true),
+            &python(shared, &args, &["--verbose"]),
+            &format!("verbose: {what}"),
+        );
+        same(
+            &report.render_json(),
+            &python(shared, &args, &["--json"]),
+            &format!("json: {what}"),
+        );
     }
 }
 
@@ -95,7 +117,13 @@ fn perturb(gold: &[Value]) -> Vec<Value> {
             _ => {}
         }
         match i % 5 {
-            0 => c["stage"] = json!(if c["stage"] == "done" { "planned" } else { "done" }),
+            0 => {
+                c["stage"] = json!(if c["stage"] == "done" {
+                    "planned"
+                } else {
+                    "done"
+                })
+            }
             1 => c["source"] = json!({"speaker": "A. N. Other", "via": "The Wire"}),
             2 => c["when"] = json!({"from": "2024-05", "to": null, "text": "in May"}),
             3 => c["when"] = json!({"from": "2023", "to": "2024-02", "text": "a while"}),
@@ -124,8 +152,10 @@ fn perturb(gold: &[Value]) -> Vec<Value> {
             out.push(extra);
         }
     }
-    out.push(json!({"doc": "no-such-doc", "kind": "loss", "from": "XX", "item": {"name": "boats"},
-                    "quantity": {"value": 3}}));
+    out.push(
+        json!({"doc": "no-such-doc", "kind": "loss", "from": "XX", "item": {"name": "boats"},
+                    "quantity": {"value": 3}}),
+    );
     out
 }
 
@@ -135,7 +165,11 @@ fn dev_gold_against_itself() {
     let gold = shared.join("eval/dev/gold.jsonl");
     let docs = shared.join("eval/dev/docs.jsonl");
     check(&shared, &gold, &gold, &[&docs]);
-    let report = score(&load_jsonl(&gold).unwrap(), &load_jsonl(&gold).unwrap(), None);
+    let report = score(
+        &load_jsonl(&gold).unwrap(),
+        &load_jsonl(&gold).unwrap(),
+        None,
+    );
     assert_eq!((report.f1, report.strict_f1), (1.0, 1.0));
 }
 
@@ -152,19 +186,34 @@ fn dev_gold_against_a_perturbed_copy() {
     let mut ids: Vec<Value> = gold.iter().map(|c| c["doc"].clone()).collect();
     ids.dedup();
     let picked: Vec<Value> = ids.iter().step_by(3).map(|id| json!({"id": id})).collect();
-    write_jsonl(&some_docs, &[picked, vec![json!({"id": "absent"})]].concat());
+    write_jsonl(
+        &some_docs,
+        &[picked, vec![json!({"id": "absent"})]].concat(),
+    );
 
-    check(&shared, &gold_path, &perturbed, &[&shared.join("eval/dev/docs.jsonl"), &some_docs]);
+    check(
+        &shared,
+        &gold_path,
+        &perturbed,
+        &[&shared.join("eval/dev/docs.jsonl"), &some_docs],
+    );
     let report = score(&gold, &load_jsonl(&perturbed).unwrap(), None);
-    assert!(report.matched > 0 && report.f1 < 1.0, "{}", report.render(false));
+    assert!(
+        report.matched > 0 && report.f1 < 1.0,
+        "{}",
+        report.render(false)
+    );
     assert!(!report.missed.is_empty() && !report.spurious.is_empty());
 }
 
 #[test]
 fn hand_written_rules() {
     let Some(shared) = shared() else { return };
-    let (gold, extracted, docs) =
-        (fixture("rules_gold.jsonl"), fixture("rules_extracted.jsonl"), fixture("rules_docs.jsonl"));
+    let (gold, extracted, docs) = (
+        fixture("rules_gold.jsonl"),
+        fixture("rules_extracted.jsonl"),
+        fixture("rules_docs.jsonl"),
+    );
     check(&shared, &gold, &extracted, &[&docs]);
     // And the other way round, so each side's odd records are gold once.
     check(&shared, &extracted, &gold, &[&docs]);
@@ -178,9 +227,19 @@ fn hand_written_rules_without_python() {
     // Measured with score.py when the fixtures were written.
     assert_eq!((r.gold, r.extracted, r.matched), (12, 15, 9));
     let text = r.render(false);
-    assert!(text.contains("precision 0.600  recall 0.750  F1 0.667  strict F1 0.370\n"), "{text}");
-    assert!(text.contains("  field when                 0.778\n"), "{text}");
+    assert!(
+        text.contains("precision 0.600  recall 0.750  F1 0.667  strict F1 0.370\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  field when                 0.778\n"),
+        "{text}"
+    );
     let ids = load_doc_ids(&fixture("rules_docs.jsonl")).unwrap();
     let r = score(&g, &e, Some(&ids));
-    assert!(r.missed.iter().chain(&r.spurious).all(|c| c["doc"] != "r4" && c["doc"] != "r9"));
+    assert!(r
+        .missed
+        .iter()
+        .chain(&r.spurious)
+        .all(|c| c["doc"] != "r4" && c["doc"] != "r9"));
 }

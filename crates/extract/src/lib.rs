@@ -4,6 +4,8 @@
 //! [`Pipeline`] is the one entry point; it implements
 //! [`tally_core::Extractor`], the seam ingest and the CLI call.
 
+pub mod segment;
+
 use tally_core::{Claim, Document, Extractor};
 
 /// The extraction pipeline. Built once, shared by reference across threads.

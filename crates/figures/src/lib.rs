@@ -1,1 +1,62 @@
-//! placeholder
+//! Figures in news English: every number in a text, what it is and how it is
+//! bounded.
+//!
+//! [`find_figures`] returns each [`Figure`] of a text in order: its byte
+//! [`Span`] (bound words included), its value, the upper end of a range, its
+//! [`Bound`], its [`Unit`] (a count, a percentage, a factor or a currency) and,
+//! for numbers that measure rather than count (a calibre, a distance, a year,
+//! a date ...), a [`Measure`], which the extraction pipeline never turns into
+//! a claim. [`parse_number`] reads one number expression.
+//!
+//! The word lists live in `data/figures/*.toml`, compiled in and read once.
+//!
+//! ```
+//! use tally_figures::{find_figures, parse_number, Measure};
+//! use tally_core::{Bound, Unit};
+//!
+//! let text = "Pyongyang sent more than 11,000 troops and 170mm guns worth $1.5bn.";
+//! let figs = find_figures(text);
+//! assert_eq!(&text[figs[0].span.range()], "more than 11,000");
+//! assert_eq!((figs[0].value, figs[0].bound), (11000.0, Bound::AtLeast));
+//! assert_eq!(figs[1].measure, Some(Measure::Calibre));
+//! assert_eq!(figs[2].unit, Unit::Money("USD".into()));
+//! assert_eq!(figs[2].value, 1.5e9);
+//! assert_eq!(parse_number("two thousand five hundred"), Some(2500.0));
+//! ```
+
+mod lexicon;
+mod measure;
+mod number;
+mod scan;
+mod token;
+
+pub use measure::Measure;
+pub use tally_core::{Bound, Span, Unit};
+
+/// One figure of a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// Byte offsets into the text, bound words included ("over 100",
+    /// "between 10 and 12", "$1.85 billion", "nearly two-thirds").
+    pub span: Span,
+    pub value: f64,
+    /// The upper end of a range, else `None`.
+    pub max: Option<f64>,
+    pub bound: Bound,
+    pub unit: Unit,
+    /// Set when the number measures (a calibre, a year, a date, an age ...)
+    /// rather than counts; such a figure is never a claim.
+    pub measure: Option<Measure>,
+}
+
+/// Every figure of `text`, in text order, not overlapping. Never panics.
+pub fn find_figures(text: &str) -> Vec<Figure> {
+    scan::scan(text)
+}
+
+/// The value of `s` when the whole string is one number expression:
+/// "11,000", "1.5 million", "two thousand five hundred", "a dozen",
+/// "half a million", "1.2bn", "3k", "forty-two".
+pub fn parse_number(s: &str) -> Option<f64> {
+    number::parse_whole(s.trim())
+}

@@ -17,16 +17,16 @@ use tally_core::{parse_published, Document};
 
 use crate::Overrides;
 
+/// A feed item's 1-based number and its document, or why it has none.
+pub(crate) type Item = (usize, Result<Document, ErrorKind>);
+
 /// Each item's document or the reason it has none, with its 1-based number.
-pub(crate) fn read_feed(
-    bytes: &[u8],
-    overrides: &Overrides,
-) -> Result<Vec<(usize, Result<Document, ErrorKind>)>, ErrorKind> {
+pub(crate) fn read_feed(bytes: &[u8], overrides: &Overrides) -> Result<Vec<Item>, ErrorKind> {
     let feed = feed_rs::parser::Builder::new()
         .sanitize_content(false)
         .build()
         .parse(bytes)
-        .map_err(|e| ErrorKind::Feed(e.to_string()))?;
+        .map_err(|e| ErrorKind::Feed(clean(e.to_string()).unwrap_or_default()))?;
     let publisher = feed.title.as_ref().and_then(text_value);
     if feed.entries.is_empty() {
         return Err(ErrorKind::Feed("the feed has no items".into()));
@@ -49,7 +49,7 @@ fn entry_document(
         .as_ref()
         .and_then(|c| {
             let body = c.body.as_deref()?;
-            Some(if is_html(&c.content_type.to_string()) {
+            Some(if is_html(c.content_type.as_ref()) {
                 fragment_text(body)
             } else {
                 plain(body)
@@ -75,7 +75,11 @@ fn entry_document(
             .published
             .or(e.updated)
             .and_then(|d| parse_published(&d.to_rfc3339())),
-        author: e.authors.first().and_then(|p| p.name.clone()).and_then(clean),
+        author: e
+            .authors
+            .first()
+            .and_then(|p| p.name.clone())
+            .and_then(clean),
     };
     meta.into_document(text, overrides)
 }
@@ -88,7 +92,7 @@ fn is_html(media_type: &str) -> bool {
 /// A feed text as plain text: HTML is stripped, plain text keeps its lines
 /// with white space collapsed inside each.
 fn text_value(t: &Text) -> Option<String> {
-    let s = if is_html(&t.content_type.to_string()) || looks_like_markup(&t.content) {
+    let s = if is_html(t.content_type.as_ref()) || looks_like_markup(&t.content) {
         fragment_text(&t.content)
     } else {
         plain(&t.content)
@@ -99,9 +103,12 @@ fn text_value(t: &Text) -> Option<String> {
 /// RSS descriptions are often HTML whose type the feed never declares.
 fn looks_like_markup(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    ["<p", "<br", "<div", "<a ", "<b>", "<i>", "<em", "<strong", "<span", "<img", "&lt;", "&amp;", "&#"]
-        .iter()
-        .any(|t| l.contains(t))
+    [
+        "<p", "<br", "<div", "<a ", "<b>", "<i>", "<em", "<strong", "<span", "<img", "&lt;",
+        "&amp;", "&#",
+    ]
+    .iter()
+    .any(|t| l.contains(t))
 }
 
 fn plain(s: &str) -> String {
@@ -109,4 +116,40 @@ fn plain(s: &str) -> String {
         .filter_map(|l| clean(l.to_string()))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rdf_feeds_and_undeclared_html_descriptions() {
+        let rdf = r#"<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://r.test/"><title>RDF Test</title><link>https://r.test/</link></channel>
+<item rdf:about="https://r.test/1"><title>One</title><link>https://r.test/1</link>
+<description>&lt;p&gt;Two &lt;b&gt;bridges&lt;/b&gt; were damaged.&lt;/p&gt;</description></item>
+</rdf:RDF>"#;
+        let items = read_feed(rdf.as_bytes(), &Overrides::default()).unwrap();
+        let doc = items[0].1.as_ref().unwrap();
+        assert_eq!(doc.text, "Two bridges were damaged.");
+        assert_eq!(doc.publisher.as_deref(), Some("RDF Test"));
+        assert_eq!(doc.url.as_deref(), Some("https://r.test/1"));
+    }
+
+    #[test]
+    fn a_feed_without_items_is_an_error() {
+        let empty = r#"<rss version="2.0"><channel><title>Quiet</title></channel></rss>"#;
+        assert!(matches!(
+            read_feed(empty.as_bytes(), &Overrides::default()),
+            Err(ErrorKind::Feed(m)) if m.contains("no items")
+        ));
+    }
+
+    #[test]
+    fn plain_text_keeps_lines() {
+        assert_eq!(plain(" a  b \n\n c "), "a b\nc");
+        assert!(looks_like_markup("x<br/>y"));
+        assert!(!looks_like_markup("3 < 4 and 5 > 2"));
+    }
 }

@@ -173,12 +173,18 @@ mod tests {
             Some(Format::Feed)
         );
         assert_eq!(
-            sniff(b"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\">", true),
+            sniff(
+                b"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\">",
+                true
+            ),
             Some(Format::Feed)
         );
         assert_eq!(sniff(b"<html><body>x", true), Some(Format::Html));
         assert_eq!(
-            sniff(br#"{"version":"https://jsonfeed.org/version/1.1","items":[]}"#, true),
+            sniff(
+                br#"{"version":"https://jsonfeed.org/version/1.1","items":[]}"#,
+                true
+            ),
             Some(Format::Feed)
         );
         assert_eq!(sniff(b"Troops moved.\n", true), Some(Format::Text));

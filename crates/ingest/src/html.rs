@@ -7,7 +7,9 @@
 //! Text: Readability's article; when it finds nothing, the `<body>` without
 //! page furniture (data/boilerplate.txt).
 
-use crate::html_text::{fragment_text, text_of, Boilerplate};
+use crate::html_text::{
+    crude_text, fragment_text_with, nesting_estimate, text_of, Boilerplate, MAX_DEPTH,
+};
 use crate::jsonld::{self, is_absolute_url};
 use crate::meta::{clean, Meta};
 use crate::ErrorKind;
@@ -17,6 +19,13 @@ use tally_core::parse_published;
 
 /// Read a page: its metadata and its article text.
 pub(crate) fn read_html(html: &str) -> Result<(Meta, String), ErrorKind> {
+    if nesting_estimate(html) > MAX_DEPTH {
+        let text = crude_text(html);
+        if text.trim().is_empty() {
+            return Err(ErrorKind::NoText);
+        }
+        return Ok((Meta::default(), text));
+    }
     let dom = Dom::from(html);
     let meta = page_meta(&dom);
     let text = article_text(html)
@@ -34,13 +43,17 @@ pub(crate) fn read_html(html: &str) -> Result<(Meta, String), ErrorKind> {
     Ok((meta, text))
 }
 
-/// Readability's article as text, or `None` when it finds none. A panic
+/// Readability's article as text (furniture it kept, such as the `<nav>` of
+/// a short page, dropped), or `None` when it finds none. A panic
 /// inside the third-party extractor is contained and treated as "none".
 fn article_text(html: &str) -> Option<String> {
     let run = || {
         let mut r = dom_smoothie::Readability::new(html, None, None).ok()?;
         let article = r.parse().ok()?;
-        Some(fragment_text(&article.content))
+        Some(fragment_text_with(
+            &article.content,
+            Some(Boilerplate::get()),
+        ))
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
         .ok()
@@ -174,10 +187,17 @@ mod deep_tests {
     fn deeply_nested_pages_are_read() {
         let html = format!(
             "<html><body>{}<p>Deep words.</p>{}</body></html>",
-            "<div>".repeat(3_000),
-            "</div>".repeat(3_000)
+            "<div>".repeat(900),
+            "</div>".repeat(900)
         );
         let (_, text) = read_html(&html).unwrap();
         assert_eq!(text, "Deep words.");
+        let hostile = format!(
+            "<title>T</title>{}x{}",
+            "<div>".repeat(50_000),
+            "</div>".repeat(50_000)
+        );
+        let (m, text) = read_html(&hostile).unwrap();
+        assert_eq!((m, text.as_str()), (Meta::default(), "T x"));
     }
 }

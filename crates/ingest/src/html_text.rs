@@ -17,10 +17,45 @@ const NEVER_TEXT: &[&str] = &[
 
 /// Elements that start and end a line.
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "blockquote", "pre", "section", "article", "main", "header", "footer", "table", "tr",
-    "caption", "figure", "figcaption", "address", "details", "summary", "hr", "br", "body",
-    "nav", "aside", "form", "fieldset", "legend", "center", "hgroup",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "table",
+    "tr",
+    "caption",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "hr",
+    "br",
+    "body",
+    "nav",
+    "aside",
+    "form",
+    "fieldset",
+    "legend",
+    "center",
+    "hgroup",
 ];
 
 /// Elements whose content is separated from the next by a space.
@@ -65,7 +100,10 @@ impl Boilerplate {
             return true;
         }
         if let Some(role) = node.attr("role") {
-            if self.roles.contains(role.trim().to_ascii_lowercase().as_str()) {
+            if self
+                .roles
+                .contains(role.trim().to_ascii_lowercase().as_str())
+            {
                 return true;
             }
         }
@@ -90,7 +128,7 @@ impl Boilerplate {
 /// furniture is dropped as well.
 pub(crate) fn text_of(root: &NodeRef, boilerplate: Option<&Boilerplate>) -> String {
     let mut out = Lines::default();
-    let mut stack: Vec<(NodeRef, bool)> = vec![(root.clone(), false)];
+    let mut stack: Vec<(NodeRef, bool)> = vec![(*root, false)];
     while let Some((node, leaving)) = stack.pop() {
         if node.is_text() {
             out.push_text(&node.text());
@@ -124,7 +162,7 @@ pub(crate) fn text_of(root: &NodeRef, boilerplate: Option<&Boilerplate>) -> Stri
         if block {
             out.end_line();
         }
-        stack.push((node.clone(), true));
+        stack.push((node, true));
         for child in node.children_it(true) {
             stack.push((child, false));
         }
@@ -132,11 +170,90 @@ pub(crate) fn text_of(root: &NodeRef, boilerplate: Option<&Boilerplate>) -> Stri
     out.finish()
 }
 
+/// Deeper than this (estimated), markup is not parsed into a tree: HTML
+/// parsing and Readability slow down with the square of the depth, and no
+/// real page nests this deep. Such input is read by [`crude_text`].
+pub(crate) const MAX_DEPTH: usize = 1_000;
+
+/// Elements that never nest (void) or close themselves when a sibling opens.
+const NO_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option",
+];
+
+/// A quick estimate of how deeply the markup nests, from its tags alone.
+pub(crate) fn nesting_estimate(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || NO_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let end = rest.find('>').unwrap_or(rest.len());
+            if !rest[..end].ends_with('/') {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+    }
+    max
+}
+
+/// Text with tags cut out and the common entities decoded, for markup too
+/// deep to parse: one line per line of the source, white space collapsed.
+pub(crate) fn crude_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    out.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Text from an HTML fragment (a feed item's content, say).
 pub(crate) fn fragment_text(html: &str) -> String {
+    fragment_text_with(html, None)
+}
+
+/// Text from an HTML fragment, page furniture dropped with `boilerplate`.
+pub(crate) fn fragment_text_with(html: &str, boilerplate: Option<&Boilerplate>) -> String {
+    if nesting_estimate(html) > MAX_DEPTH {
+        return crude_text(html);
+    }
     let doc = dom_query::Document::fragment(html);
     let root = doc.root();
-    text_of(&root, None)
+    text_of(&root, boilerplate)
 }
 
 #[derive(Default)]
@@ -217,8 +334,20 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let html = format!("{}deep{}", "<div>".repeat(3_000), "</div>".repeat(3_000));
+        let html = format!("{}deep{}", "<div>".repeat(900), "</div>".repeat(900));
         assert_eq!(body_text(&html, false), "deep");
+    }
+
+    #[test]
+    fn nesting_is_estimated_from_tags() {
+        assert_eq!(
+            nesting_estimate("<div><p>a<p>b<br><img/></div><div></div>"),
+            1
+        );
+        assert_eq!(nesting_estimate(&"<span>".repeat(50)), 50);
+        let deep = format!("{}a &amp; b{}", "<i>".repeat(5_000), "</i>".repeat(5_000));
+        assert_eq!(fragment_text(&deep), "a & b");
+        assert_eq!(crude_text("<p>x</p>\n<p>y &lt;z&gt;</p>"), "x\ny <z>");
     }
 
     #[test]

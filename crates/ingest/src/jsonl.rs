@@ -85,7 +85,10 @@ struct Raw {
 }
 
 /// Parse one non-blank line into a document.
-pub(crate) fn parse_line(bytes: &[u8], overrides: &Overrides) -> Result<tally_core::Document, ErrorKind> {
+pub(crate) fn parse_line(
+    bytes: &[u8],
+    overrides: &Overrides,
+) -> Result<tally_core::Document, ErrorKind> {
     let s = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 {
         offset: e.valid_up_to(),
     })?;
@@ -122,7 +125,7 @@ pub(crate) fn parse_line(bytes: &[u8], overrides: &Overrides) -> Result<tally_co
 
 fn json_reason(e: &serde_json::Error) -> String {
     // serde_json appends "at line 1 column N"; the column is the useful part.
-    let msg = e.to_string();
+    let msg = e.to_string().replace('\n', " ");
     match msg.rsplit_once(" at line ") {
         Some((head, _)) => format!("{head} (column {})", e.column()),
         None => msg,
@@ -184,7 +187,13 @@ impl Iterator for LineStream<'_> {
             let result = match line {
                 Line::TooLong => Err(ErrorKind::LineTooLong { limit: self.cap }),
                 Line::Bytes(b) if b.iter().all(u8::is_ascii_whitespace) => continue,
-                Line::Bytes(b) if self.line_no == 1 && b.strip_prefix(b"\xEF\xBB\xBF").is_some_and(|r| r.iter().all(u8::is_ascii_whitespace)) => continue,
+                Line::Bytes(b)
+                    if self.line_no == 1
+                        && b.strip_prefix(b"\xEF\xBB\xBF")
+                            .is_some_and(|r| r.iter().all(u8::is_ascii_whitespace)) =>
+                {
+                    continue
+                }
                 Line::Bytes(b) => parse_line(&b, self.overrides),
             };
             self.docs_or_errors += 1;
@@ -258,10 +267,18 @@ mod tests {
     #[test]
     fn broken_lines_say_why() {
         let o = Overrides::default();
-        assert!(matches!(parse_line(br#"{"id":"a"}"#, &o), Err(ErrorKind::Json(m)) if m.contains("text")));
+        assert!(
+            matches!(parse_line(br#"{"id":"a"}"#, &o), Err(ErrorKind::Json(m)) if m.contains("text"))
+        );
         assert!(matches!(parse_line(b"{oops", &o), Err(ErrorKind::Json(_))));
-        assert!(matches!(parse_line(br#"{"text":"x","published":"soon"}"#, &o), Err(ErrorKind::BadField { .. })));
+        assert!(matches!(
+            parse_line(br#"{"text":"x","published":"soon"}"#, &o),
+            Err(ErrorKind::BadField { .. })
+        ));
         assert_eq!(parse_line(br#"{"text":" "}"#, &o), Err(ErrorKind::NoText));
-        assert_eq!(parse_line(b"{\"text\":\"\xff\"}", &o), Err(ErrorKind::InvalidUtf8 { offset: 9 }));
+        assert_eq!(
+            parse_line(b"{\"text\":\"\xff\"}", &o),
+            Err(ErrorKind::InvalidUtf8 { offset: 9 })
+        );
     }
 }

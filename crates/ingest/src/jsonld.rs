@@ -41,7 +41,11 @@ pub(crate) fn from_scripts<'s>(scripts: impl IntoIterator<Item = &'s str>) -> Op
 fn is_article(v: &Value) -> bool {
     let is = |t: &Value| {
         t.as_str().is_some_and(|s| {
-            let s = s.rsplit(['/', ':']).next().unwrap_or(s).to_ascii_lowercase();
+            let s = s
+                .rsplit(['/', ':'])
+                .next()
+                .unwrap_or(s)
+                .to_ascii_lowercase();
             article_types().contains(&s)
         })
     };

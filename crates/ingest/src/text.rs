@@ -140,6 +140,9 @@ mod tests {
             read_text("---\npublished: last week\n---\nText"),
             Err(ErrorKind::BadField { .. })
         ));
-        assert_eq!(read_text("---\ntitle: x\n---\n  \n"), Err(ErrorKind::NoText));
+        assert_eq!(
+            read_text("---\ntitle: x\n---\n  \n"),
+            Err(ErrorKind::NoText)
+        );
     }
 }

@@ -76,12 +76,24 @@ impl<'a> Walk<'a> {
         }
         let limit = self.opts.limits.max_file_bytes;
         if meta.len() > limit {
-            return self.fail(origin, ErrorKind::TooLarge { size: meta.len(), limit });
+            return self.fail(
+                origin,
+                ErrorKind::TooLarge {
+                    size: meta.len(),
+                    limit,
+                },
+            );
         }
         let bytes = match File::open(path).and_then(|f| read_bounded(f, limit)) {
             Ok(Bounded::All(b)) => b,
             Ok(Bounded::Over) => {
-                return self.fail(origin, ErrorKind::TooLarge { size: limit + 1, limit })
+                return self.fail(
+                    origin,
+                    ErrorKind::TooLarge {
+                        size: limit + 1,
+                        limit,
+                    },
+                )
             }
             Err(e) => return self.fail(origin, ErrorKind::from_io(&e)),
         };
@@ -93,7 +105,12 @@ impl<'a> Walk<'a> {
                     if !named {
                         return; // some other program's .json in a folder
                     }
-                    return self.fail(origin, ErrorKind::Unsupported(".json that is neither a JSON Feed nor a document object".into()));
+                    return self.fail(
+                        origin,
+                        ErrorKind::Unsupported(
+                            ".json that is neither a JSON Feed nor a document object".into(),
+                        ),
+                    );
                 }
                 sniffed
             }
@@ -154,7 +171,13 @@ impl<'a> Walk<'a> {
             return self.fail(origin, ErrorKind::from_io(&e));
         }
         if bytes.len() as u64 > limit {
-            return self.fail(origin, ErrorKind::TooLarge { size: bytes.len() as u64, limit });
+            return self.fail(
+                origin,
+                ErrorKind::TooLarge {
+                    size: bytes.len() as u64,
+                    limit,
+                },
+            );
         }
         self.pending
             .extend(read_bytes(&origin, &bytes, format, self.opts));
@@ -210,5 +233,62 @@ impl Iterator for Walk<'_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Limits;
+
+    fn streamed(bytes: Vec<u8>, opts: &ReadOptions) -> Vec<Result<Read, IngestError>> {
+        let mut w = Walk::new(&[], opts);
+        w.stream("<stdin>".into(), Box::new(Cursor::new(bytes)), None);
+        w.collect()
+    }
+
+    #[test]
+    fn streams_json_lines_across_the_sniff_window() {
+        let mut input = Vec::new();
+        for i in 0..400 {
+            input.extend(
+                format!("{{\"id\":\"s{i}\",\"text\":\"Line number {i} of the stream.\"}}\n")
+                    .bytes(),
+            );
+        }
+        assert!(input.len() > SNIFF_BYTES);
+        let reads = streamed(input, &ReadOptions::default());
+        assert_eq!(reads.len(), 400);
+        let last = reads[399].as_ref().unwrap();
+        assert_eq!(
+            (last.origin.as_str(), last.doc.id.as_str()),
+            ("<stdin>:400", "s399")
+        );
+    }
+
+    #[test]
+    fn streams_of_other_formats_are_bounded() {
+        let opts = ReadOptions {
+            limits: Limits {
+                max_file_bytes: 20_000,
+                max_line_bytes: 100,
+            },
+            ..ReadOptions::default()
+        };
+        let reads = streamed("word ".repeat(5_000).into_bytes(), &opts);
+        assert!(matches!(
+            reads[0].as_ref().unwrap_err().kind,
+            ErrorKind::TooLarge { limit: 20_000, .. }
+        ));
+        let reads = streamed(b"<html><body><p>Paged.</p></body></html>".to_vec(), &opts);
+        assert_eq!(reads[0].as_ref().unwrap().doc.text, "Paged.");
+        assert_eq!(reads[0].as_ref().unwrap().origin, "<stdin>");
+        let reads = streamed(Vec::new(), &opts);
+        assert_eq!(reads[0].as_ref().unwrap_err().kind, ErrorKind::Empty);
+        let reads = streamed(b"\0\x01".to_vec(), &opts);
+        assert_eq!(
+            reads[0].as_ref().unwrap_err().kind,
+            ErrorKind::Binary { offset: 0 }
+        );
     }
 }

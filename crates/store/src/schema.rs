@@ -15,7 +15,10 @@ const MIGRATIONS: &[&str] = &[
     // 1: documents, claims, full-text search.
     r#"
 CREATE TABLE documents (
-    id                TEXT PRIMARY KEY NOT NULL,
+    -- An explicit rowid alias: VACUUM keeps it, so the external-content FTS
+    -- index below, keyed by rowid, stays valid.
+    seq               INTEGER PRIMARY KEY,
+    id                TEXT NOT NULL UNIQUE,
     url               TEXT,
     title             TEXT,
     publisher         TEXT,

@@ -54,9 +54,9 @@ impl Store {
     }
 
     /// Rebuild the full-text index from the documents table. The index is
-    /// kept in sync by triggers; this is only needed if the database was
-    /// changed behind tally's back (a `VACUUM` may renumber the implicit
-    /// rowids the index refers to).
+    /// kept in sync by triggers (and keyed by an explicit rowid alias that
+    /// `VACUUM` keeps); this is only needed if the database was changed
+    /// behind tally's back.
     pub fn rebuild_search_index(&mut self) -> Result<(), StoreError> {
         self.conn
             .execute(

@@ -150,3 +150,29 @@ fn the_index_can_be_rebuilt() {
     assert_eq!(s.search("howitzer", 10).unwrap(), before);
     assert_eq!(before.len(), 2);
 }
+
+#[test]
+fn search_survives_vacuum_after_updates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut s = Store::open(&path).unwrap();
+    let first: Vec<_> = ["alpha howitzers", "bravo tanks", "charlie drones"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| extracted(doc(&format!("d{i}"), "t", t), vec![], "v1"))
+        .collect();
+    s.write_batch(&first).unwrap();
+    // Replace the first document so rowids have gaps, then compact.
+    s.write_batch(&[extracted(doc("d0", "t", "delta shells"), vec![], "v1")])
+        .unwrap();
+    drop(s);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("VACUUM")
+        .unwrap();
+    let s = Store::open(&path).unwrap();
+    assert_eq!(ids(&s.search("delta", 10).unwrap()), ["d0"]);
+    assert_eq!(ids(&s.search("bravo", 10).unwrap()), ["d1"]);
+    assert_eq!(ids(&s.search("charlie", 10).unwrap()), ["d2"]);
+    assert!(s.search("alpha", 10).unwrap().is_empty());
+}

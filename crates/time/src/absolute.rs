@@ -2,7 +2,7 @@
 //! years, decades, seasons, quarters and halves.
 
 use crate::calendar::Spec;
-use crate::parser::{Parsed, Parser};
+use crate::parser::{Parsed, Parser, Val};
 
 impl Parser<'_> {
     /// Whichever calendar form matches longest at `i`, with an optional
@@ -13,6 +13,7 @@ impl Parser<'_> {
             self.date_mdy(i),
             self.iso(i),
             self.numeric(i),
+            self.numeric_month(i),
             self.month_year(i),
             self.season(i),
             self.quarter(i),
@@ -89,13 +90,20 @@ impl Parser<'_> {
         if self.glued(i + 1) && self.punct(i + 1) == Some('%') {
             return None;
         }
+        // Part of a hyphenated number ("138-2010-2015", "82-2100").
+        let other_num = |k: usize| self.num(k).is_some_and(|(_, d, _)| d != 4);
+        if i >= 2 && self.glued(i) && self.punct(i - 1) == Some('-') && self.glued(i - 1) && other_num(i - 2) {
+            return None;
+        }
+
         Some((i + 1, i16::try_from(v).ok()?))
     }
 
     /// A day of the month: "7", "7th", "seventh", "twenty-first".
     fn day_num(&self, i: usize) -> Option<(usize, i8, bool)> {
         if let Some((v, digits, ordinal)) = self.num(i) {
-            if digits <= 2 && (1..=31).contains(&v) {
+            let in_number = i >= 2 && self.glued(i) && matches!(self.punct(i - 1), Some('.' | ',')) && self.num(i - 2).is_some();
+            if digits <= 2 && (1..=31).contains(&v) && !in_number {
                 return Some((i + 1, i8::try_from(v).ok()?, ordinal));
             }
             return None;
@@ -115,7 +123,7 @@ impl Parser<'_> {
     /// ", 2025" / " 2025" / " of 2025" after a date or month.
     fn trailing_year(&self, j: usize) -> Option<(usize, i16)> {
         let k = self.comma(j);
-        let k = if self.is(k, "of") { k + 1 } else { k };
+        let k = if self.is_any(k, &["of", "in"]) { k + 1 } else { k };
         self.year_at(k)
     }
 
@@ -127,8 +135,10 @@ impl Parser<'_> {
         if the && !ordinal {
             return None;
         }
-        let j = if self.is(j, "of") { j + 1 } else { j };
+        let hyphen = self.punct(j) == Some('-') && self.glued(j) && self.glued(j + 1);
+        let j = if self.is(j, "of") || hyphen { j + 1 } else { j };
         let (j, m, _) = self.month_at(j)?;
+        let j = if hyphen && self.punct(j) == Some('-') && self.glued(j) { j + 1 } else { j };
         let (end, y) = match self.trailing_year(j) {
             Some((e, y)) => (e, Some(y)),
             None => (j, None),
@@ -207,10 +217,39 @@ impl Parser<'_> {
         if self.glued(i + 5) && (self.num(i + 6).is_some() || self.punct(i + 5).is_some_and(|c| c == sep)) {
             return None;
         }
-        let (d, m) = if a > 12 || b <= 12 { (a, b) } else { (b, a) };
-        let (y, m, d) = (i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?);
-        Date::new(y, m, d).ok()?;
+        let y = i16::try_from(y).ok()?;
+        let read = |d: i64, m: i64| Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok();
+        // Day first, unless only month first is valid, or day first lies
+        // after publication and month first does not.
+        let date = match (read(a, b), read(b, a)) {
+            (Some(dm), Some(md)) => match self.p() {
+                Some(p) if dm > p && md <= p => md,
+                _ => dm,
+            },
+            (Some(dm), None) => dm,
+            (None, Some(md)) => md,
+            (None, None) => return None,
+        };
+        let (m, d) = (date.month(), date.day());
         Some((i + 5, self.spec_val(Spec::Day { y: Some(y), m, d }, None)))
+    }
+
+    /// "11/2016", "3-2015": a month and a four-digit year.
+    fn numeric_month(&self, i: usize) -> Option<Parsed> {
+        let (m, dm, false) = self.num(i)? else { return None };
+        let sep = self.punct(i + 1).filter(|c| matches!(c, '/' | '-'))?;
+        let (y, 4, false) = self.num(i + 2)? else { return None };
+        if dm > 2 || !(1..=12).contains(&m) || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        if self.glued(i + 3) && (self.punct(i + 3) == Some(sep) || self.num(i + 3).is_some()) {
+            return None;
+        }
+        if i > 0 && self.glued(i) && self.punct(i - 1).is_some_and(|c| c == sep || c == '.') {
+            return None;
+        }
+        let (y, m) = (i16::try_from(y).ok()?, i8::try_from(m).ok()?);
+        Some((i + 3, self.spec_val(Spec::Month { y: Some(y), m }, None)))
     }
 
     /// "December", "December 2024", "Dec. 2024", "the month of May".
@@ -222,8 +261,17 @@ impl Parser<'_> {
             j += 2;
         }
         let (k, m, weak) = self.month_at(j)?;
+        if matches!(self.punct(k), Some('-' | '/')) && self.glued(k) && self.glued(k + 1) {
+            if let Some((end, y)) = self.year_at(k + 1) {
+                return Some((end, self.spec_val(Spec::Month { y: Some(y), m }, None)));
+            }
+        }
         if let Some((end, y)) = self.trailing_year(k) {
             return Some((end, self.spec_val(Spec::Month { y: Some(y), m }, None)));
+        }
+        let k_of = if self.is(k, "of") { k + 1 } else { k };
+        if let Some((end, iv)) = self.unit_year(k_of).filter(|_| !self.is(k_of, "the")) {
+            return Some((end, self.spec_val(Spec::Month { y: Some(iv.0.year()), m }, None)));
         }
         if weak && j == i && !self.supported(i) {
             return None;
@@ -243,9 +291,6 @@ impl Parser<'_> {
             return Some((end, self.spec_val(Spec::Season { y: Some(y), start }, None)));
         }
         if self.is(j + 1, "of") || (weak && !the && !self.supported(j)) {
-            return None;
-        }
-        if !the && !self.supported(j) && !self.toks.get(j)?.is_cap() {
             return None;
         }
         Some((j + 1, self.spec_val(Spec::Season { y: None, start }, None)))
@@ -272,12 +317,22 @@ impl Parser<'_> {
             v.kind = crate::TimeKind::Other;
             return Some((end, v));
         }
+        if let Some((k, y)) = self.year_at(i) {
+            let k = if self.punct(k) == Some('-') && self.glued(k) { k + 1 } else { k };
+            let (end, v) = self.quarter(k)?;
+            let (Spec::Months { y: None, first, len }, None) = v.spec? else { return None };
+            if end != k + 2 {
+                return None;
+            }
+            return Some((end, Val { kind: v.kind, ..self.spec_val(Spec::Months { y: Some(y), first, len }, None) }));
+        }
         let the = self.is(i, "the");
         let j = if the { i + 1 } else { i };
         let n = match self.num(j) {
             Some((n, 1, true)) => n,
             _ => *self.lex.ordinals.get(self.word(j)?)?,
         };
+        let j = if self.punct(j + 1) == Some('-') { j + 1 } else { j };
         let (len, max) = match self.word(j + 1)? {
             "quarter" => (3, 4),
             "half" => (6, 2),

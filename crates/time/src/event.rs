@@ -46,8 +46,9 @@ impl Parser<'_> {
                 k = end;
                 continue;
             }
+            let stop = self.unit(k).is_some() || self.prep(k).is_some() || self.is_any(k, &["and", "of", "or", "the"]);
             match self.toks.get(k) {
-                Some(t) if t.word().is_some() || t.punct() == Some('-') => k += 1,
+                Some(t) if !stop && (t.word().is_some() || t.punct() == Some('-')) => k += 1,
                 _ => return None,
             }
         };

@@ -239,7 +239,8 @@ impl<'a> Parser<'a> {
     /// The word joining two ends of a range.
     fn connector(&self, j: usize, between: bool, has_prep: bool) -> Option<usize> {
         if between {
-            return self.is(j, "and").then_some(j + 1);
+            let ok = self.is_any(j, &["and", "to", "through"]) || self.punct(j) == Some('-');
+            return ok.then_some(j + 1);
         }
         if self.punct(j) == Some('-') {
             return Some(j + 1);
@@ -256,7 +257,7 @@ impl<'a> Parser<'a> {
     /// Join two resolved ends: the left borrows a missing year from the right.
     fn join(&self, l: Val, r: Val) -> Option<Val> {
         let (from, to) = match (l.spec, r.spec) {
-            (Some((ls, lp)), Some((rs, _))) if ls.year().is_none() => {
+            (Some((ls, lp)), Some((rs, _))) if ls.year().is_none() && rs.year().is_some() => {
                 let r_iv = r.iv?;
                 let ref_year = rs.year().unwrap_or(r_iv.1.year());
                 let mut l_iv = self.spec_iv(ls.with_year(ref_year), lp)?;
@@ -312,7 +313,7 @@ impl<'a> Parser<'a> {
             Spec::Year { y } if digits == 2 => {
                 let century = i64::from(y) / 100 * 100;
                 let y2 = i16::try_from(century + v).ok()?;
-                (y2 > y).then(|| (k + 1, self.spec_val(Spec::Year { y: y2 }, None)))?
+                (y2 > y && y2 - y <= 10).then(|| (k + 1, self.spec_val(Spec::Year { y: y2 }, None)))
             }
             _ => None,
         }

@@ -15,12 +15,11 @@ impl Parser<'_> {
     /// The period a part word governs: a calendar or relative period, or
     /// "the year" / "the month" / "the week" (the one of publication).
     fn governed(&self, j: usize) -> Option<Parsed> {
-        if self.is(j, "the") {
-            if let Some(&(unit, 1)) = self.word(j + 1).and_then(|w| self.lex.units.get(w)) {
-                if matches!(unit, Unit::Week | Unit::Month | Unit::Year) && !self.word(j + 1)?.ends_with('s') {
-                    let iv = self.p().and_then(|p| calendar::calendar_unit(p, unit, 0));
-                    return Some((j + 2, Val::new(TimeKind::Other, iv)));
-                }
+        let k = if self.is(j, "the") { j + 1 } else { j };
+        if let Some(&(unit, 1)) = self.word(k).and_then(|w| self.lex.units.get(w)) {
+            if matches!(unit, Unit::Week | Unit::Month | Unit::Year) && !self.word(k)?.ends_with('s') {
+                let iv = self.p().and_then(|p| calendar::calendar_unit(p, unit, 0));
+                return Some((k + 1, Val::new(TimeKind::Other, iv)));
             }
         }
         Self::longest([self.absolute(j), self.relative(j)])

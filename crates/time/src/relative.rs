@@ -21,6 +21,7 @@ impl Parser<'_> {
             self.recent(i),
             self.ago(i),
             self.weekday(i),
+            self.weekend(i),
         ])
     }
 
@@ -43,11 +44,11 @@ impl Parser<'_> {
     fn shifted(&self, i: usize) -> Option<Parsed> {
         let w = self.word(i)?;
         let shift = *self.lex.shifts.get(w)?;
-        if w == "past" || w == "coming" {
-            return None;
-        }
         let j = i + 1;
         let next = self.word(j)?;
+        if (w == "past" || w == "coming") && !self.lex.weekdays.contains_key(next) {
+            return None;
+        }
         if let Some(&(unit, 1)) = self.lex.units.get(next) {
             if next.ends_with('s') || matches!(unit, Unit::Hour) {
                 return None;
@@ -168,15 +169,31 @@ impl Parser<'_> {
     fn weekday(&self, i: usize) -> Option<Parsed> {
         let wd = *self.lex.weekdays.get(self.word(i)?)?;
         let end = self.weekday_word(i)?;
-        if !self.toks.get(i)?.is_cap() && !self.supported(i) {
-            return None;
-        }
         let end = if self.punct(end - 1) == Some(',') { end - 1 } else { end };
         let v = self.resolved(TimeKind::Day, |p| {
             let d = weekday_near(p, wd, 0, self.anchor.future)?;
             Some((d, d))
         });
         Some((end, v))
+    }
+
+    /// "the weekend", "weekend": the most recent Saturday–Sunday (the next
+    /// one when planned).
+    fn weekend(&self, i: usize) -> Option<Parsed> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        if !self.is(j, "weekend") || (j == i && !self.supported(i)) {
+            return None;
+        }
+        let v = self.resolved(TimeKind::Day, |p| {
+            let sat = weekday_near(p, 6, 0, self.anchor.future)?;
+            let sat = if !self.anchor.future && p.weekday().to_monday_one_offset() == 7 {
+                p.checked_sub(1.day()).ok()?
+            } else {
+                sat
+            };
+            Some((sat, sat.checked_add(1.day()).ok()?))
+        });
+        Some((j + 1, v))
     }
 
     /// "this year", "last year", "next year", "the year": its calendar year.

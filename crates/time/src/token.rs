@@ -165,8 +165,8 @@ mod tests {
         assert_eq!(t[0].word(), Some("on"));
         assert!(matches!(kinds[1], TokKind::Num { value: 7, ordinal: true, .. }));
         assert!(matches!(kinds[4], TokKind::Num { value: 2000, grouped: true, .. }));
-        assert_eq!(t[7].punct(), Some('-'));
-        assert!(!t[8].space_before);
+        assert_eq!(t[8].punct(), Some('-'));
+        assert!(!t[9].space_before);
         assert_eq!(t.last().and_then(|t| t.word()), Some("é"));
     }
 

@@ -24,7 +24,11 @@ pub fn run(args: ClaimsArgs, db_flag: Option<PathBuf>) -> Result<Status> {
 pub fn filter(a: &ClaimFilterArgs) -> Result<ClaimFilter> {
     let kind = match &a.kind {
         None => None,
-        Some(k) => Some(k.parse::<Kind>().map_err(anyhow::Error::msg).context("--kind")?),
+        Some(k) => Some(
+            k.parse::<Kind>()
+                .map_err(anyhow::Error::msg)
+                .context("--kind")?,
+        ),
     };
     let period = match &a.period {
         None => None,
@@ -52,8 +56,16 @@ fn period(s: &str) -> Result<(Option<Date>, Option<Date>)> {
     if a.is_empty() && b.is_empty() {
         bail!("--period {s:?} names no date (expected FROM..TO, e.g. 2024-10..2025-01)");
     }
-    let start = if a.is_empty() { None } else { Some(partial_date(a, false)?) };
-    let end = if b.is_empty() { None } else { Some(partial_date(b, true)?) };
+    let start = if a.is_empty() {
+        None
+    } else {
+        Some(partial_date(a, false)?)
+    };
+    let end = if b.is_empty() {
+        None
+    } else {
+        Some(partial_date(b, true)?)
+    };
     if let (Some(x), Some(y)) = (start, end) {
         if x > y {
             bail!("--period {s:?} ends before it starts");
@@ -91,10 +103,19 @@ mod tests {
 
     #[test]
     fn periods() {
-        assert_eq!(period("2024-10..2025-01").unwrap(), (Some(d(2024, 10, 1)), Some(d(2025, 1, 31))));
-        assert_eq!(period("2024").unwrap(), (Some(d(2024, 1, 1)), Some(d(2024, 12, 31))));
+        assert_eq!(
+            period("2024-10..2025-01").unwrap(),
+            (Some(d(2024, 10, 1)), Some(d(2025, 1, 31)))
+        );
+        assert_eq!(
+            period("2024").unwrap(),
+            (Some(d(2024, 1, 1)), Some(d(2024, 12, 31)))
+        );
         assert_eq!(period("..2024-02").unwrap(), (None, Some(d(2024, 2, 29))));
-        assert_eq!(period("2024-10-07..").unwrap(), (Some(d(2024, 10, 7)), None));
+        assert_eq!(
+            period("2024-10-07..").unwrap(),
+            (Some(d(2024, 10, 7)), None)
+        );
         assert!(period("..").is_err());
         assert!(period("2025..2024").is_err());
         assert!(period("2024-13").is_err());

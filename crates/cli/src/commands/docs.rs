@@ -10,7 +10,10 @@ use tally_store::DocQuery;
 pub fn run(args: DocsArgs, db_flag: Option<PathBuf>) -> Result<Status> {
     let store = db::open(db_flag)?;
     let docs = store
-        .documents(&DocQuery { limit: args.limit, publisher: args.publisher.clone() })
+        .documents(&DocQuery {
+            limit: args.limit,
+            publisher: args.publisher.clone(),
+        })
         .context("cannot list documents")?;
     if docs.is_empty() {
         return Ok(Status::NothingFound);
@@ -29,7 +32,15 @@ pub fn run(args: DocsArgs, db_flag: Option<PathBuf>) -> Result<Status> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(["id", "title", "publisher", "published", "url", "claims", "bytes"])?;
+            w.write_record([
+                "id",
+                "title",
+                "publisher",
+                "published",
+                "url",
+                "claims",
+                "bytes",
+            ])?;
             for d in &docs {
                 w.write_record([
                     d.id.clone(),

@@ -14,7 +14,8 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
     let gold = tally_eval::load_jsonl(&args.gold).context("cannot read the gold claims")?;
     let (extracted, docs) = match (&args.claims, &args.docs) {
         (Some(claims), docs) => {
-            let extracted = tally_eval::load_jsonl(claims).context("cannot read the extracted claims")?;
+            let extracted =
+                tally_eval::load_jsonl(claims).context("cannot read the extracted claims")?;
             let ids = match docs {
                 Some(d) => Some(doc_ids(d)?),
                 None => None,
@@ -27,7 +28,10 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
             let opts = ReadOptions::default();
             let mut read = Vec::new();
             for r in tally_ingest::read_inputs(&inputs, &opts) {
-                read.push(r.with_context(|| format!("cannot read {}", docs.display()))?.doc);
+                read.push(
+                    r.with_context(|| format!("cannot read {}", docs.display()))?
+                        .doc,
+                );
             }
             let claims: Vec<serde_json::Value> = read
                 .par_iter()
@@ -36,7 +40,9 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
                 .collect();
             (claims, None)
         }
-        (None, None) => bail!("give --docs DOCS (to extract and score) or --claims FILE (already extracted)"),
+        (None, None) => {
+            bail!("give --docs DOCS (to extract and score) or --claims FILE (already extracted)")
+        }
     };
     let report = tally_eval::score(&gold, &extracted, docs.as_ref());
     let mut out = super::stdout();

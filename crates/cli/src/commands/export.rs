@@ -18,7 +18,9 @@ pub fn run(args: ExportArgs, db_flag: Option<PathBuf>) -> Result<Status> {
     };
     let n = match args.what {
         What::Claims => {
-            let claims = store.claims(&ClaimFilter::default()).context("cannot read claims")?;
+            let claims = store
+                .claims(&ClaimFilter::default())
+                .context("cannot read claims")?;
             let format = match args.format {
                 DataFormat::Jsonl => Format::Jsonl,
                 DataFormat::Csv => Format::Csv,
@@ -27,7 +29,9 @@ pub fn run(args: ExportArgs, db_flag: Option<PathBuf>) -> Result<Status> {
             claims.len()
         }
         What::Docs => {
-            let summaries = store.documents(&DocQuery::default()).context("cannot list documents")?;
+            let summaries = store
+                .documents(&DocQuery::default())
+                .context("cannot list documents")?;
             match args.format {
                 DataFormat::Jsonl => {
                     for s in &summaries {
@@ -39,7 +43,15 @@ pub fn run(args: ExportArgs, db_flag: Option<PathBuf>) -> Result<Status> {
                 }
                 DataFormat::Csv => {
                     let mut w = csv::Writer::from_writer(&mut out);
-                    w.write_record(["id", "url", "title", "publisher", "published", "author", "text"])?;
+                    w.write_record([
+                        "id",
+                        "url",
+                        "title",
+                        "publisher",
+                        "published",
+                        "author",
+                        "text",
+                    ])?;
                     for s in &summaries {
                         if let Some(stored) = store.document(&s.id)? {
                             let d = stored.doc;
@@ -61,5 +73,9 @@ pub fn run(args: ExportArgs, db_flag: Option<PathBuf>) -> Result<Status> {
         }
     };
     out.flush()?;
-    Ok(if n == 0 { Status::NothingFound } else { Status::Success })
+    Ok(if n == 0 {
+        Status::NothingFound
+    } else {
+        Status::Success
+    })
 }

@@ -35,7 +35,10 @@ pub fn run(args: ExtractArgs, quiet: bool) -> Result<Status> {
             None => {}
         }
         if chunk.len() >= CHUNK || (done && !chunk.is_empty()) {
-            let claims: Vec<Claim> = chunk.par_iter().flat_map_iter(|d| pipeline.extract(d)).collect();
+            let claims: Vec<Claim> = chunk
+                .par_iter()
+                .flat_map_iter(|d| pipeline.extract(d))
+                .collect();
             bar.inc(chunk.len() as u64);
             chunk.clear();
             found += claims.len();

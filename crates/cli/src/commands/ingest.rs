@@ -41,7 +41,12 @@ pub fn run(args: IngestArgs, db_flag: Option<PathBuf>, quiet: bool) -> Result<St
                 }
                 batch.push(read.doc);
                 if batch.len() >= batch_size {
-                    write(&mut store, &pipeline, std::mem::take(&mut batch), &mut summary)?;
+                    write(
+                        &mut store,
+                        &pipeline,
+                        std::mem::take(&mut batch),
+                        &mut summary,
+                    )?;
                 }
             }
             Err(e) => summary.failures.push(e.to_string()),
@@ -85,7 +90,10 @@ fn print_claims(store: &Store, ids: &[String]) -> Result<()> {
     let mut claims = Vec::new();
     for id in ids {
         if seen.insert(id.as_str()) {
-            let filter = ClaimFilter { doc: Some(id.clone()), ..ClaimFilter::default() };
+            let filter = ClaimFilter {
+                doc: Some(id.clone()),
+                ..ClaimFilter::default()
+            };
             claims.extend(store.claims(&filter).context("cannot read claims")?);
         }
     }
@@ -100,7 +108,12 @@ fn print_claims(store: &Store, ids: &[String]) -> Result<()> {
 }
 
 /// Extract a batch in parallel and write it in one transaction.
-fn write(store: &mut Store, pipeline: &Pipeline, docs: Vec<Document>, summary: &mut Summary) -> Result<()> {
+fn write(
+    store: &mut Store,
+    pipeline: &Pipeline,
+    docs: Vec<Document>,
+    summary: &mut Summary,
+) -> Result<()> {
     if docs.is_empty() {
         return Ok(());
     }
@@ -109,10 +122,16 @@ fn write(store: &mut Store, pipeline: &Pipeline, docs: Vec<Document>, summary: &
         .into_par_iter()
         .map(|doc| {
             let claims = pipeline.extract(&doc);
-            Extracted { doc, claims, extractor_version: version.clone() }
+            Extracted {
+                doc,
+                claims,
+                extractor_version: version.clone(),
+            }
         })
         .collect();
-    let outcomes = store.write_batch(&batch).context("cannot write to the database")?;
+    let outcomes = store
+        .write_batch(&batch)
+        .context("cannot write to the database")?;
     for (outcome, item) in outcomes.iter().zip(&batch) {
         match outcome {
             WriteOutcome::New => {

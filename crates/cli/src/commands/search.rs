@@ -9,7 +9,9 @@ use std::path::PathBuf;
 pub fn run(args: SearchArgs, db_flag: Option<PathBuf>) -> Result<Status> {
     let store = db::open(db_flag)?;
     let query = args.query.join(" ");
-    let hits = store.search(&query, args.limit).with_context(|| format!("cannot search for {query:?}"))?;
+    let hits = store
+        .search(&query, args.limit)
+        .with_context(|| format!("cannot search for {query:?}"))?;
     if hits.is_empty() {
         return Ok(Status::NothingFound);
     }
@@ -25,14 +27,23 @@ pub fn run(args: SearchArgs, db_flag: Option<PathBuf>) -> Result<Status> {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record(["id", "title", "snippet", "rank"])?;
             for h in &hits {
-                w.write_record([h.id.clone(), h.title.clone().unwrap_or_default(), h.snippet.clone(), h.rank.to_string()])?;
+                w.write_record([
+                    h.id.clone(),
+                    h.title.clone().unwrap_or_default(),
+                    h.snippet.clone(),
+                    h.rank.to_string(),
+                ])?;
             }
             w.flush()?;
         }
         Format::Table => {
             let mut t = output::table(&["id", "title", "snippet"]);
             for h in &hits {
-                t.add_row(vec![h.id.clone(), h.title.clone().unwrap_or_default(), h.snippet.clone()]);
+                t.add_row(vec![
+                    h.id.clone(),
+                    h.title.clone().unwrap_or_default(),
+                    h.snippet.clone(),
+                ]);
             }
             writeln!(out, "{t}")?;
         }

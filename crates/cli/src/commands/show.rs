@@ -13,12 +13,18 @@ const DIM: &str = "\x1b[2m";
 
 pub fn run(args: ShowArgs, db_flag: Option<PathBuf>) -> Result<Status> {
     let store = db::open(db_flag)?;
-    let Some(stored) = store.document(&args.doc).context("cannot read the document")? else {
+    let Some(stored) = store
+        .document(&args.doc)
+        .context("cannot read the document")?
+    else {
         eprintln!("tally: no document {:?} (see `tally docs`)", args.doc);
         return Ok(Status::NothingFound);
     };
     let claims = store
-        .claims(&tally_store::ClaimFilter { doc: Some(args.doc.clone()), ..Default::default() })
+        .claims(&tally_store::ClaimFilter {
+            doc: Some(args.doc.clone()),
+            ..Default::default()
+        })
         .context("cannot read the document's claims")?;
     let color = match args.color {
         Color::Always => true,
@@ -54,7 +60,11 @@ pub fn run(args: ShowArgs, db_flag: Option<PathBuf>) -> Result<Status> {
 /// claims it carries: `⟦…⟧[1,2]` plainly, or in colour.
 fn marked(text: &str, claims: &[Claim], color: bool) -> String {
     let mut spans: Vec<(Span, Vec<usize>)> = Vec::new();
-    let mut order: Vec<(Span, usize)> = claims.iter().enumerate().map(|(i, c)| (c.span, i + 1)).collect();
+    let mut order: Vec<(Span, usize)> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.span, i + 1))
+        .collect();
     order.sort();
     for (span, n) in order {
         if span.text(text).is_none() {
@@ -72,9 +82,16 @@ fn marked(text: &str, claims: &[Claim], color: bool) -> String {
     let mut at = 0;
     for (span, ns) in spans {
         out.push_str(&text[at..span.start]);
-        let label = ns.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(",");
+        let label = ns
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
         if color {
-            out.push_str(&format!("{ON}{}{OFF}{DIM}[{label}]{OFF}", &text[span.range()]));
+            out.push_str(&format!(
+                "{ON}{}{OFF}{DIM}[{label}]{OFF}",
+                &text[span.range()]
+            ));
         } else {
             out.push_str(&format!("⟦{}⟧[{label}]", &text[span.range()]));
         }
@@ -97,9 +114,18 @@ mod tests {
             negated: false,
             from: None,
             to: None,
-            item: Item { name: "x".into(), text: "x".into() },
+            item: Item {
+                name: "x".into(),
+                text: "x".into(),
+            },
             outcome: None,
-            quantity: Quantity { value: 1.0, max: None, bound: Bound::Exact, unit: Unit::Item, text: "1".into() },
+            quantity: Quantity {
+                value: 1.0,
+                max: None,
+                bound: Bound::Exact,
+                unit: Unit::Item,
+                text: "1".into(),
+            },
             when: None,
             place: None,
             source: None,
@@ -112,6 +138,9 @@ mod tests {
     fn marks_merge_overlaps_and_skip_bad_spans() {
         let text = "One. Two three. Four.";
         let claims = [claim(5, 15), claim(5, 15), claim(16, 21), claim(3, 99)];
-        assert_eq!(marked(text, &claims, false), "One. ⟦Two three.⟧[1,2] ⟦Four.⟧[3]");
+        assert_eq!(
+            marked(text, &claims, false),
+            "One. ⟦Two three.⟧[1,2] ⟦Four.⟧[3]"
+        );
     }
 }

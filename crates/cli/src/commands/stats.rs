@@ -27,7 +27,10 @@ pub fn run(args: StatsArgs, db_flag: Option<PathBuf>) -> Result<Status> {
             for (kind, n) in &stats.claims_per_kind {
                 t.add_row(vec![format!("  {kind}"), n.to_string()]);
             }
-            t.add_row(vec!["publishers".to_string(), stats.publishers.len().to_string()]);
+            t.add_row(vec![
+                "publishers".to_string(),
+                stats.publishers.len().to_string(),
+            ]);
             for (publisher, n) in stats.publishers.iter().take(10) {
                 t.add_row(vec![format!("  {publisher}"), n.to_string()]);
             }
@@ -37,9 +40,15 @@ pub fn run(args: StatsArgs, db_flag: Option<PathBuf>) -> Result<Status> {
             };
             t.add_row(vec!["published".to_string(), range]);
             for (version, n) in &stats.extractor_versions {
-                t.add_row(vec![format!("extractor {version}"), format!("{n} documents")]);
+                t.add_row(vec![
+                    format!("extractor {version}"),
+                    format!("{n} documents"),
+                ]);
             }
-            t.add_row(vec!["schema version".to_string(), stats.schema_version.to_string()]);
+            t.add_row(vec![
+                "schema version".to_string(),
+                stats.schema_version.to_string(),
+            ]);
             writeln!(out, "{t}")?;
         }
     }

@@ -10,13 +10,19 @@ fn rejected(name: &str, bad: &[u8], reason: &str) {
     let good = env.write("in/good.txt", TRANSFER);
     let bad = env.write(&format!("in/{name}"), bad);
     let (code, out, err) = env.run(&["ingest", good.to_str().unwrap(), bad.to_str().unwrap()]);
-    assert_eq!(code, 2, "a failed input makes exit code 2; stdout {out} stderr {err}");
+    assert_eq!(
+        code, 2,
+        "a failed input makes exit code 2; stdout {out} stderr {err}"
+    );
     assert!(out.contains("1 new") && out.contains("1 failed"), "{out}");
     let line = err
         .lines()
         .find(|l| l.contains(name))
         .unwrap_or_else(|| panic!("no line names {name}: {err}"));
-    assert!(line.to_lowercase().contains(reason), "{line:?} should say {reason:?}");
+    assert!(
+        line.to_lowercase().contains(reason),
+        "{line:?} should say {reason:?}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     let (_, docs, _) = env.run(&["docs", "--format", "jsonl"]);
     assert_eq!(jsonl(&docs).len(), 1);
@@ -39,12 +45,20 @@ fn empty_file() {
 
 #[test]
 fn unsupported_type() {
-    rejected("sheet.xlsx", b"PK\x03\x04 not really a spreadsheet", "unsupported");
+    rejected(
+        "sheet.xlsx",
+        b"PK\x03\x04 not really a spreadsheet",
+        "unsupported",
+    );
 }
 
 #[test]
 fn broken_feed() {
-    rejected("broken.rss", b"<?xml version=\"1.0\"?><rss><channel><title>x</title><item><title>unclosed", "feed");
+    rejected(
+        "broken.rss",
+        b"<?xml version=\"1.0\"?><rss><channel><title>x</title><item><title>unclosed",
+        "feed",
+    );
 }
 
 #[test]
@@ -69,7 +83,11 @@ fn entity_expansion_feed_is_not_expanded() {
     // Either refused, or stored without the expansion: never a billion laughs.
     if code == 0 {
         let (_, out, _) = env.run(&["export", "--what", "docs", "--format", "jsonl"]);
-        assert!(out.len() < 100_000, "entities were expanded: {} bytes", out.len());
+        assert!(
+            out.len() < 100_000,
+            "entities were expanded: {} bytes",
+            out.len()
+        );
     } else {
         assert_eq!(code, 2);
         assert!(err.contains("bomb.xml"), "{err}");
@@ -105,13 +123,21 @@ fn one_broken_json_line_among_good_ones() {
     let (code, out, err) = env.run(&["ingest", f.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(out.contains("2 new"), "{out}");
-    assert!(err.contains("d.jsonl:2"), "the failure names its line: {err}");
+    assert!(
+        err.contains("d.jsonl:2"),
+        "the failure names its line: {err}"
+    );
 }
 
 #[test]
 fn empty_stdin_is_reported() {
     let env = Env::new();
-    let out = env.tally().args(["ingest", "-"]).write_stdin("").output().unwrap();
+    let out = env
+        .tally()
+        .args(["ingest", "-"])
+        .write_stdin("")
+        .output()
+        .unwrap();
     assert_ne!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("<stdin>"), "{err}");
@@ -124,10 +150,14 @@ fn oversized_file() {
     let big = env.path("big.txt");
     let f = std::fs::File::create(&big).unwrap();
     // Sparse: costs no disk, but its size is over the limit.
-    f.set_len(tally_ingest::Limits::default().max_file_bytes + 1).unwrap();
+    f.set_len(tally_ingest::Limits::default().max_file_bytes + 1)
+        .unwrap();
     let (code, out, err) = env.run(&["ingest", good.to_str().unwrap(), big.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(out.contains("1 new"), "{out}");
-    let line = err.lines().find(|l| l.contains("big.txt")).expect("big.txt named");
+    let line = err
+        .lines()
+        .find(|l| l.contains("big.txt"))
+        .expect("big.txt named");
     assert!(line.contains("limit") || line.contains("large"), "{line}");
 }

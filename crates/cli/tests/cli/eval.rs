@@ -5,7 +5,11 @@ use crate::{shared, Env};
 #[test]
 fn eval_on_a_claims_file_matches_score_py() {
     let Some(shared) = shared() else { return };
-    if std::process::Command::new("python3").arg("--version").output().is_err() {
+    if std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("skipping: python3 not found");
         return;
     }
@@ -15,7 +19,14 @@ fn eval_on_a_claims_file_matches_score_py() {
     let (code, extracted, err) = env.run(&["extract", docs.to_str().unwrap(), "--format", "jsonl"]);
     assert!(code == 0 || code == 1, "{err}");
     let claims = env.write("claims.jsonl", &extracted);
-    let (code, ours, err) = env.run(&["eval", "--gold", gold.to_str().unwrap(), "--claims", claims.to_str().unwrap(), "--verbose"]);
+    let (code, ours, err) = env.run(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--claims",
+        claims.to_str().unwrap(),
+        "--verbose",
+    ]);
     assert_eq!(code, 0, "{err}");
     let reference = std::process::Command::new("python3")
         .arg(shared.join("eval/score.py"))
@@ -26,7 +37,14 @@ fn eval_on_a_claims_file_matches_score_py() {
     assert_eq!(ours, String::from_utf8_lossy(&reference.stdout));
 
     // Extracting and scoring in one go prints the same.
-    let (code, direct, _) = env.run(&["eval", "--gold", gold.to_str().unwrap(), "--docs", docs.to_str().unwrap(), "--verbose"]);
+    let (code, direct, _) = env.run(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--docs",
+        docs.to_str().unwrap(),
+        "--verbose",
+    ]);
     assert_eq!(code, 0);
     assert_eq!(direct, ours);
 }

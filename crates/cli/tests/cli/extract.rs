@@ -12,7 +12,10 @@ fn extract_uses_the_inputs_own_ids_and_needs_no_database() {
     let claims = jsonl(&out);
     assert!(!claims.is_empty());
     assert!(claims.iter().all(|c| c["doc"] == "given-id"));
-    assert!(!env.path("tally.db").exists(), "extract must not touch the database");
+    assert!(
+        !env.path("tally.db").exists(),
+        "extract must not touch the database"
+    );
 }
 
 #[test]
@@ -21,7 +24,10 @@ fn spans_point_into_the_text() {
     let f = env.write("d.txt", TRANSFER);
     let (_, out, _) = env.run(&["extract", f.to_str().unwrap(), "--format", "jsonl"]);
     for c in jsonl(&out) {
-        let (a, b) = (c["span"][0].as_u64().unwrap() as usize, c["span"][1].as_u64().unwrap() as usize);
+        let (a, b) = (
+            c["span"][0].as_u64().unwrap() as usize,
+            c["span"][1].as_u64().unwrap() as usize,
+        );
         let sentence = TRANSFER.get(a..b).expect("a span on char boundaries");
         let figure = c["quantity"]["text"].as_str().unwrap();
         assert!(sentence.contains(figure), "{sentence:?} lacks {figure:?}");
@@ -33,13 +39,23 @@ fn stdin_and_published_override_resolve_times() {
     let env = Env::new();
     let out = env
         .tally()
-        .args(["extract", "-", "--published", "2025-01-14", "--format", "jsonl"])
+        .args([
+            "extract",
+            "-",
+            "--published",
+            "2025-01-14",
+            "--format",
+            "jsonl",
+        ])
         .write_stdin(TRANSFER)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let claims = jsonl(&String::from_utf8_lossy(&out.stdout));
-    let tanks = claims.iter().find(|c| c["quantity"]["value"] == 40).expect("the tanks claim");
+    let tanks = claims
+        .iter()
+        .find(|c| c["quantity"]["value"] == 40)
+        .expect("the tanks claim");
     assert_eq!(tanks["when"]["from"], "2024-12-01");
     assert_eq!(tanks["when"]["to"], "2024-12-31");
 }
@@ -52,14 +68,21 @@ fn table_and_csv() {
     assert_eq!(code, 0);
     assert!(out.contains("transfer") && out.contains("120"), "{out}");
     let (_, out, _) = env.run(&["extract", f.to_str().unwrap(), "--format", "csv"]);
-    assert_eq!(out.lines().filter(|l| l.starts_with("doc,")).count(), 1, "one header");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("doc,")).count(),
+        1,
+        "one header"
+    );
     assert_eq!(out.lines().count(), 3);
 }
 
 #[test]
 fn no_figures_means_exit_one() {
     let env = Env::new();
-    let f = env.write("d.txt", "The weather was mild and nobody counted anything.\n");
+    let f = env.write(
+        "d.txt",
+        "The weather was mild and nobody counted anything.\n",
+    );
     let (code, out, _) = env.run(&["extract", f.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(out.is_empty());

@@ -8,7 +8,10 @@ fn ingests_every_example_and_prints_their_claims() {
     let (code, out, err) = env.run(&["ingest", examples().to_str().unwrap(), "--claims"]);
     assert_eq!(code, 0, "stderr: {err}");
     // 1 text + 1 HTML + 2 JSON Lines + 2 feed items.
-    assert!(out.contains("6 new, 0 already present, 0 updated, 0 failed"), "{out}");
+    assert!(
+        out.contains("6 new, 0 already present, 0 updated, 0 failed"),
+        "{out}"
+    );
     let (code, out, _) = env.run(&["docs", "--format", "jsonl"]);
     assert_eq!(code, 0);
     assert_eq!(jsonl(&out).len(), 6);
@@ -23,7 +26,10 @@ fn reingest_changes_nothing() {
     let (_, before, _) = env.run(&["export", "--format", "jsonl"]);
     let (code, out, err) = env.run(&["ingest", dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("0 new, 6 already present, 0 updated, 0 failed"), "{out}");
+    assert!(
+        out.contains("0 new, 6 already present, 0 updated, 0 failed"),
+        "{out}"
+    );
     let (_, after, _) = env.run(&["export", "--format", "jsonl"]);
     assert_eq!(before, after);
 }
@@ -64,7 +70,10 @@ fn text_front_matter_is_metadata() {
 #[test]
 fn html_metadata_from_json_ld_and_main_text_only() {
     let env = Env::new();
-    let (code, _, err) = env.run(&["ingest", examples().join("kursk-troops.html").to_str().unwrap()]);
+    let (code, _, err) = env.run(&[
+        "ingest",
+        examples().join("kursk-troops.html").to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     let (_, out, _) = env.run(&["export", "--what", "docs", "--format", "jsonl"]);
     let d = &jsonl(&out)[0];
@@ -74,7 +83,10 @@ fn html_metadata_from_json_ld_and_main_text_only() {
     let text = d["text"].as_str().unwrap();
     assert!(text.contains("11,000 soldiers"), "{text}");
     assert!(!text.contains("Subscribe"), "navigation leaked: {text}");
-    assert!(!text.contains("All rights reserved"), "footer leaked: {text}");
+    assert!(
+        !text.contains("All rights reserved"),
+        "footer leaked: {text}"
+    );
 }
 
 #[test]
@@ -86,14 +98,29 @@ fn feed_items_are_documents_with_their_metadata() {
     let docs = jsonl(&out);
     assert_eq!(docs.len(), 2);
     let titles: Vec<&str> = docs.iter().map(|d| d["title"].as_str().unwrap()).collect();
-    assert!(titles.contains(&"More North Korean troops expected in Russia"), "{titles:?}");
+    assert!(
+        titles.contains(&"More North Korean troops expected in Russia"),
+        "{titles:?}"
+    );
     for d in &docs {
         assert_eq!(d["publisher"], "Tally Example Wire");
-        assert!(d["url"].as_str().unwrap().starts_with("https://example.org/wire/"));
-        assert!(!d["text"].as_str().unwrap().contains("<p>"), "HTML left in feed text");
+        assert!(d["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://example.org/wire/"));
+        assert!(
+            !d["text"].as_str().unwrap().contains("<p>"),
+            "HTML left in feed text"
+        );
     }
-    let dates: Vec<&str> = docs.iter().map(|d| d["published"].as_str().unwrap()).collect();
-    assert!(dates.contains(&"2025-01-13") && dates.contains(&"2025-01-12"), "{dates:?}");
+    let dates: Vec<&str> = docs
+        .iter()
+        .map(|d| d["published"].as_str().unwrap())
+        .collect();
+    assert!(
+        dates.contains(&"2025-01-13") && dates.contains(&"2025-01-12"),
+        "{dates:?}"
+    );
 }
 
 #[test]
@@ -101,11 +128,25 @@ fn standard_input_and_overrides() {
     let env = Env::new();
     let out = env
         .tally()
-        .args(["ingest", "-", "--published", "2025-01-14", "--publisher", "Stdin Desk", "--title", "Piped"])
+        .args([
+            "ingest",
+            "-",
+            "--published",
+            "2025-01-14",
+            "--publisher",
+            "Stdin Desk",
+            "--title",
+            "Piped",
+        ])
         .write_stdin(TRANSFER)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (_, out, _) = env.run(&["export", "--what", "docs", "--format", "jsonl"]);
     let d = &jsonl(&out)[0];
     assert_eq!(d["publisher"], "Stdin Desk");
@@ -116,7 +157,12 @@ fn standard_input_and_overrides() {
 #[test]
 fn bad_published_flag_is_a_usage_error() {
     let env = Env::new();
-    let (code, _, err) = env.run(&["ingest", examples().to_str().unwrap(), "--published", "soon"]);
+    let (code, _, err) = env.run(&[
+        "ingest",
+        examples().to_str().unwrap(),
+        "--published",
+        "soon",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("--published"), "{err}");
 }
@@ -125,7 +171,12 @@ fn bad_published_flag_is_a_usage_error() {
 fn db_flag_beats_the_environment() {
     let env = Env::new();
     let other = env.path("other.db");
-    let (code, _, _) = env.run(&["--db", other.to_str().unwrap(), "ingest", examples().join("briefs.jsonl").to_str().unwrap()]);
+    let (code, _, _) = env.run(&[
+        "--db",
+        other.to_str().unwrap(),
+        "ingest",
+        examples().join("briefs.jsonl").to_str().unwrap(),
+    ]);
     assert_eq!(code, 0);
     assert!(other.exists());
     assert!(!env.path("tally.db").exists());

@@ -18,7 +18,9 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env { dir: tempfile::tempdir().expect("a temp dir") }
+        Env {
+            dir: tempfile::tempdir().expect("a temp dir"),
+        }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {

@@ -7,7 +7,9 @@ fn loaded() -> Env {
     let env = Env::new();
     let f = env.write(
         "r.txt",
-        format!("---\ntitle: Made-up transfers\npublished: 2025-01-14\nid: made-up-1\n---\n{TRANSFER}"),
+        format!(
+            "---\ntitle: Made-up transfers\npublished: 2025-01-14\nid: made-up-1\n---\n{TRANSFER}"
+        ),
     );
     let (code, _, err) = env.run(&["ingest", f.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
@@ -19,7 +21,11 @@ fn count(env: &Env, args: &[&str]) -> usize {
     all.extend_from_slice(args);
     let (code, out, err) = env.run(&all);
     assert!(code == 0 || code == 1, "{err}");
-    assert_eq!(code == 1, out.trim().is_empty(), "exit 1 exactly when nothing is found");
+    assert_eq!(
+        code == 1,
+        out.trim().is_empty(),
+        "exit 1 exactly when nothing is found"
+    );
     jsonl(&out).len()
 }
 
@@ -30,7 +36,11 @@ fn filters_narrow_the_claims() {
     assert_eq!(count(&env, &["--kind", "transfer"]), 2);
     assert_eq!(count(&env, &["--kind", "loss"]), 0);
     assert_eq!(count(&env, &["--from", "KP"]), 1);
-    assert_eq!(count(&env, &["--from", "kp"]), 1, "party filters ignore case");
+    assert_eq!(
+        count(&env, &["--from", "kp"]),
+        1,
+        "party filters ignore case"
+    );
     assert_eq!(count(&env, &["--to", "RU"]), 2);
     assert_eq!(count(&env, &["--item", "tank"]), 1);
     assert_eq!(count(&env, &["--speaker", "defence ministry"]), 1);
@@ -57,8 +67,14 @@ fn claims_formats() {
     let (code, out, _) = env.run(&["claims", "--format", "jsonl"]);
     assert_eq!(code, 0);
     let claims = jsonl(&out);
-    let c = claims.iter().find(|c| c["from"] == "KP").expect("the KP claim");
-    for field in ["doc", "kind", "stage", "negated", "from", "to", "item", "outcome", "quantity", "when", "place", "source", "evidence", "span"] {
+    let c = claims
+        .iter()
+        .find(|c| c["from"] == "KP")
+        .expect("the KP claim");
+    for field in [
+        "doc", "kind", "stage", "negated", "from", "to", "item", "outcome", "quantity", "when",
+        "place", "source", "evidence", "span",
+    ] {
         assert!(c.get(field).is_some(), "missing {field} in {c}");
     }
     assert_eq!(c["quantity"]["value"], 120);
@@ -92,15 +108,30 @@ fn show_marks_spans() {
 #[test]
 fn search_ranks_and_snippets() {
     let env = Env::new();
-    let a = env.write("a.txt", "Howitzers were sent north by rail. Howitzers again. More howitzers.\n");
-    let b = env.write("b.txt", "A story about harvests, with one howitzers mention.\n");
+    let a = env.write(
+        "a.txt",
+        "Howitzers were sent north by rail. Howitzers again. More howitzers.\n",
+    );
+    let b = env.write(
+        "b.txt",
+        "A story about harvests, with one howitzers mention.\n",
+    );
     let c = env.write("c.txt", "Nothing relevant at all.\n");
-    env.run(&["ingest", a.to_str().unwrap(), b.to_str().unwrap(), c.to_str().unwrap()]);
+    env.run(&[
+        "ingest",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        c.to_str().unwrap(),
+    ]);
     let (code, out, _) = env.run(&["search", "howitzers", "--format", "jsonl"]);
     assert_eq!(code, 0);
     let hits = jsonl(&out);
     assert_eq!(hits.len(), 2);
-    assert!(hits[0]["snippet"].as_str().unwrap().to_lowercase().contains("howitzers"));
+    assert!(hits[0]["snippet"]
+        .as_str()
+        .unwrap()
+        .to_lowercase()
+        .contains("howitzers"));
     let (code, _, _) = env.run(&["search", "submarine"]);
     assert_eq!(code, 1);
     // Query syntax characters are taken as words, not as errors.
@@ -115,9 +146,18 @@ fn docs_export_and_stats() {
     assert_eq!(code, 0);
     assert!(out.contains("Made-up transfers"));
     let out_file = env.path("claims.csv");
-    let (code, _, _) = env.run(&["export", "--format", "csv", "-o", out_file.to_str().unwrap()]);
+    let (code, _, _) = env.run(&[
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0);
-    assert_eq!(std::fs::read_to_string(&out_file).unwrap().lines().count(), 3);
+    assert_eq!(
+        std::fs::read_to_string(&out_file).unwrap().lines().count(),
+        3
+    );
     let (code, out, _) = env.run(&["stats", "--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
@@ -147,5 +187,10 @@ fn a_closed_pipe_is_success() {
     // The reader goes away before (or while) tally writes.
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

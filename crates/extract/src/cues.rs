@@ -1,0 +1,164 @@
+//! Closed word lists of news English (speech verbs, denial verbs, planned
+//! cues, evidence cues ...) and the item head nouns, loaded from
+//! `data/extract/*.toml`.
+
+use crate::phrases::PhraseSet;
+use crate::ExtractError;
+use serde::Deserialize;
+
+/// The built-in cue and item files.
+pub(crate) const CUES: &str = include_str!("../../../data/extract/cues.toml");
+pub(crate) const ITEMS: &str = include_str!("../../../data/extract/items.toml");
+
+/// What sort of thing an item counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum ItemKind {
+    People,
+    Civilians,
+    Materiel,
+    Money,
+}
+
+impl ItemKind {
+    pub fn is_people(self) -> bool {
+        matches!(self, ItemKind::People | ItemKind::Civilians)
+    }
+}
+
+/// An item head noun: its class name and kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ItemClass {
+    pub name: String,
+    pub kind: ItemKind,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCues {
+    speech: Vec<String>,
+    statement_time: Vec<String>,
+    denial: Vec<String>,
+    planned: Vec<String>,
+    anaphora: Vec<String>,
+    item_skip: Vec<String>,
+    item_elided: Vec<String>,
+    base_before: Vec<String>,
+    footage: Vec<String>,
+    footage_verbs: Vec<String>,
+    imagery: Vec<String>,
+    document: Vec<String>,
+    estimate: Vec<String>,
+    speaker_anaphora: Vec<String>,
+    military_context: Vec<String>,
+    origin_suffixes: Vec<String>,
+    origin_phrases: Vec<String>,
+    belligerents: Vec<[String; 2]>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItems {
+    item: Vec<RawItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    name: String,
+    kind: ItemKind,
+    forms: Vec<String>,
+}
+
+/// Every closed list, as phrase sets.
+#[derive(Debug, Clone)]
+pub(crate) struct Cues {
+    pub speech: PhraseSet<()>,
+    pub statement_time: PhraseSet<()>,
+    pub denial: PhraseSet<()>,
+    pub planned: PhraseSet<()>,
+    pub anaphora: PhraseSet<()>,
+    pub item_skip: PhraseSet<()>,
+    pub item_elided: PhraseSet<()>,
+    pub base_before: PhraseSet<()>,
+    pub footage: PhraseSet<()>,
+    pub footage_verbs: PhraseSet<()>,
+    pub imagery: PhraseSet<()>,
+    pub document: PhraseSet<()>,
+    pub estimate: PhraseSet<()>,
+    pub speaker_anaphora: PhraseSet<()>,
+    pub military_context: PhraseSet<()>,
+    pub origin_suffixes: Vec<String>,
+    pub origin_phrases: PhraseSet<()>,
+    pub belligerents: Vec<(String, String)>,
+    pub items: PhraseSet<ItemClass>,
+}
+
+fn data_err(file: &str, e: toml::de::Error) -> ExtractError {
+    ExtractError::Data { file: file.into(), message: e.message().to_string() }
+}
+
+impl Cues {
+    pub fn parse(cues: &str, items: &str) -> Result<Cues, ExtractError> {
+        let c: RawCues = toml::from_str(cues).map_err(|e| data_err("cues.toml", e))?;
+        let it: RawItems = toml::from_str(items).map_err(|e| data_err("items.toml", e))?;
+        let mut item_set = PhraseSet::default();
+        for i in it.item {
+            for f in &i.forms {
+                item_set.insert(f, ItemClass { name: i.name.clone(), kind: i.kind });
+            }
+        }
+        let s = |l: &[String]| PhraseSet::from_list(l, ());
+        Ok(Cues {
+            speech: s(&c.speech),
+            statement_time: s(&c.statement_time),
+            denial: s(&c.denial),
+            planned: s(&c.planned),
+            anaphora: s(&c.anaphora),
+            item_skip: s(&c.item_skip),
+            item_elided: s(&c.item_elided),
+            base_before: s(&c.base_before),
+            footage: s(&c.footage),
+            footage_verbs: s(&c.footage_verbs),
+            imagery: s(&c.imagery),
+            document: s(&c.document),
+            estimate: s(&c.estimate),
+            speaker_anaphora: s(&c.speaker_anaphora),
+            military_context: s(&c.military_context),
+            origin_suffixes: c.origin_suffixes.iter().map(|x| x.to_ascii_lowercase()).collect(),
+            origin_phrases: s(&c.origin_phrases),
+            belligerents: c.belligerents.into_iter().map(|[a, b]| (a, b)).collect(),
+            items: item_set,
+        })
+    }
+
+    /// The other side of a belligerent pair.
+    pub fn opponent(&self, code: &str) -> Option<&str> {
+        self.belligerents.iter().find_map(|(a, b)| {
+            if a == code {
+                Some(b.as_str())
+            } else if b == code {
+                Some(a.as_str())
+            } else {
+                None
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_files_parse() {
+        let c = Cues::parse(CUES, ITEMS).unwrap();
+        assert_eq!(c.opponent("UA"), Some("RU"));
+        assert_eq!(c.opponent("FR"), None);
+        let text = "combat engineers";
+        let toks = crate::tokens::tokenize(text, 0, text.len());
+        let (class, end) = c.items.at(text, &toks, 0).unwrap();
+        assert_eq!(class.kind, ItemKind::People);
+        assert_eq!(end, 2);
+    }
+}

@@ -1,0 +1,175 @@
+//! Per-unit annotation layer: tokens, lexicon mentions and item heads, all
+//! as token ranges over the original text.
+
+use crate::cues::{Cues, ItemKind};
+use crate::phrases::tok_text;
+use crate::tokens::{tokenize, Tok, TokKind};
+use tally_core::Span;
+use tally_lexicon::{Entity, EntityId, Form, Lexicon};
+
+/// A lexicon mention as a token range `[t0, t1)`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ment {
+    pub t0: usize,
+    pub t1: usize,
+    pub id: EntityId,
+    pub form: Form,
+    pub possessive: bool,
+}
+
+/// A noun that names a counted item, as a token range `[t0, t1)`.
+#[derive(Clone, Debug)]
+pub(crate) struct ItemHead {
+    pub t0: usize,
+    pub t1: usize,
+    pub name: String,
+    pub kind: ItemKind,
+    /// The weapon's state of origin, when it is a known weapon.
+    pub origin: Option<String>,
+}
+
+/// One unit with its annotation layers.
+pub(crate) struct UnitView<'a> {
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub span: Span,
+    pub toks: Vec<Tok>,
+    pub ments: Vec<Ment>,
+    pub items: Vec<ItemHead>,
+}
+
+impl<'a> UnitView<'a> {
+    pub fn new(text: &'a str, lower: &'a str, span: Span, lex: &Lexicon, cues: &Cues) -> UnitView<'a> {
+        let toks = tokenize(text, span.start, span.end);
+        let unit_text = text.get(span.range()).unwrap_or("");
+        let mut ments = Vec::new();
+        for m in lex.find(unit_text) {
+            let s = m.span.shift(span.start);
+            if let Some((t0, t1)) = tok_range(&toks, s) {
+                ments.push(Ment { t0, t1, id: m.entity, form: m.form, possessive: m.possessive });
+            }
+        }
+        let items = find_items(text, lower, &toks, &ments, lex, cues);
+        UnitView { text, lower, span, toks, ments, items }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map(|t| tok_text(self.lower, t)).unwrap_or("")
+    }
+
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct)
+    }
+
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// The document text of tokens `[t0, t1)`.
+    pub fn slice(&self, t0: usize, t1: usize) -> &'a str {
+        if t0 >= t1 || t1 > self.toks.len() {
+            return "";
+        }
+        self.text.get(self.toks[t0].start..self.toks[t1 - 1].end).unwrap_or("")
+    }
+
+    /// Token index of the first token starting at or after byte `at`.
+    pub fn tok_at(&self, at: usize) -> usize {
+        self.toks.iter().position(|t| t.start >= at).unwrap_or(self.toks.len())
+    }
+
+    /// The mention covering token `i`, if any.
+    pub fn ment_at(&self, i: usize) -> Option<&Ment> {
+        self.ments.iter().find(|m| m.t0 <= i && i < m.t1)
+    }
+}
+
+/// The tokens a byte span covers.
+pub(crate) fn tok_range(toks: &[Tok], s: Span) -> Option<(usize, usize)> {
+    let t0 = toks.iter().position(|t| t.start >= s.start && t.start < s.end)?;
+    let t1 = toks.iter().rposition(|t| t.end <= s.end && t.end > s.start)? + 1;
+    (t0 < t1).then_some((t0, t1))
+}
+
+/// The ISO code (or actor name) a mention stands for as a party.
+pub(crate) fn party_of(lex: &Lexicon, m: &Ment) -> Option<String> {
+    let e = lex.entity(m.id);
+    match e {
+        Entity::State(s) => Some(s.code.clone()),
+        Entity::Actor(a) => Some(a.name.clone()),
+        Entity::Person(p) => p.state.clone(),
+        Entity::Body(b) => b.state.clone(),
+        _ => None,
+    }
+}
+
+/// The state a place mention lies in, and its canonical name.
+pub(crate) fn place_of(lex: &Lexicon, m: &Ment) -> Option<(String, Option<String>)> {
+    match lex.entity(m.id) {
+        Entity::Place(p) => Some((p.name.clone(), p.state.clone())),
+        _ => None,
+    }
+}
+
+fn find_items(text: &str, lower: &str, toks: &[Tok], ments: &[Ment], lex: &Lexicon, cues: &Cues) -> Vec<ItemHead> {
+    let _ = text;
+    let mut out: Vec<ItemHead> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // lexicon weapon or class mention starting here
+        if let Some(m) = ments.iter().find(|m| m.t0 == i) {
+            match lex.entity(m.id) {
+                Entity::Weapon(w) => {
+                    let mut t1 = m.t1;
+                    // a class noun right after the designation joins it: "M1989 Koksan howitzers"
+                    let mut j = t1;
+                    while j < toks.len() && j < t1 + 4 {
+                        if let Some((_, e)) = cues.items.at(lower, toks, j) {
+                            t1 = e;
+                            j = e;
+                        } else if cues.item_skip.contains_at(lower, toks, j)
+                            || (toks[j].kind == TokKind::Word && j + 1 < toks.len() && cues.items.contains_at(lower, toks, j + 1))
+                        {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    let origin = w.origin.clone();
+                    out.push(ItemHead { t0: m.t0, t1, name: w.name.clone(), kind: ItemKind::Materiel, origin });
+                    i = t1;
+                    continue;
+                }
+                Entity::Class(c) => {
+                    let kind = if c.people {
+                        ItemKind::People
+                    } else if c.money {
+                        ItemKind::Money
+                    } else {
+                        ItemKind::Materiel
+                    };
+                    out.push(ItemHead { t0: m.t0, t1: m.t1, name: c.name.clone(), kind, origin: None });
+                    i = m.t1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if let Some((class, e)) = cues.items.at(lower, toks, i) {
+            // extend over a following item noun ("fuel trucks", "fire units")
+            let mut end = e;
+            while let Some((_, e2)) = cues.items.at(lower, toks, end) {
+                end = e2;
+            }
+            out.push(ItemHead { t0: i, t1: end, name: class.name.clone(), kind: class.kind, origin: None });
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
