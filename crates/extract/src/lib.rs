@@ -2,29 +2,44 @@
 //! [`tally_core::Claim`].
 //!
 //! [`Pipeline`] is the one entry point; it implements
-//! [`tally_core::Extractor`], the seam ingest and the CLI call.
+//! [`tally_core::Extractor`], the seam ingest and the CLI call. Each stage
+//! adds annotations over the original text as spans, never copies:
+//! [`segment`] splits units, `mentions` finds lexicon mentions and item
+//! nouns, `triggers` the event words (data: `data/lexicon/triggers.toml`),
+//! `frames` ties a figure to its item, trigger and parties, `attribution`
+//! finds speaker, channel and evidence, `dedup` merges repeats.
+//!
+//! ```no_run
+//! use tally_core::{DocId, Document, Extractor};
+//! use tally_extract::Pipeline;
+//! let pipeline = Pipeline::builtin().unwrap();
+//! let doc = Document::new(DocId::given("d"), "Norway sent 12 howitzers to Ukraine.");
+//! for claim in pipeline.extract(&doc) {
+//!     println!("{} {}", claim.kind, claim.quantity.value);
+//! }
+//! ```
 
+mod attribution;
+mod cues;
+mod dedup;
+mod frames;
+mod mentions;
+mod phrases;
+mod pipeline;
 pub mod segment;
+mod tokens;
+mod triggers;
 
-use tally_core::{Claim, Document, Extractor};
+pub use pipeline::Pipeline;
 
-/// The extraction pipeline. Built once, shared by reference across threads.
-#[derive(Debug, Default)]
-pub struct Pipeline {}
-
-impl Pipeline {
-    /// The pipeline with the built-in lexicon and rules.
-    pub fn new() -> Pipeline {
-        Pipeline {}
-    }
-}
-
-impl Extractor for Pipeline {
-    fn version(&self) -> &str {
-        concat!("tally-extract ", env!("CARGO_PKG_VERSION"), "-pre")
-    }
-
-    fn extract(&self, _doc: &Document) -> Vec<Claim> {
-        Vec::new()
-    }
+/// Errors building a pipeline (extraction itself never fails).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExtractError {
+    /// A built-in or user data file does not parse.
+    #[error("{file}: {message}")]
+    Data { file: String, message: String },
+    /// The lexicon failed to load.
+    #[error("lexicon: {0}")]
+    Lexicon(String),
 }

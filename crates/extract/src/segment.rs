@@ -256,9 +256,8 @@ fn ends_with_abbreviation(
 fn is_dotted_acronym(word: &str) -> bool {
     let b = word.as_bytes();
     b.len() >= 4
-        && b.len() % 2 == 0
         && b.chunks(2)
-            .all(|p| p[0].is_ascii_alphabetic() && p[1] == b'.')
+            .all(|p| p.len() == 2 && p[0].is_ascii_alphabetic() && p[1] == b'.')
 }
 
 /// The word lists of `data/segment/abbreviations.txt`.

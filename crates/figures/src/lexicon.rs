@@ -62,6 +62,7 @@ struct NumberLists {
     percent_words: Vec<String>,
     half_share_words: Vec<String>,
     half_factor_before: Vec<String>,
+    half_not_after: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -111,6 +112,7 @@ struct MeasureLists {
     year_before: Vec<String>,
     counted: Vec<String>,
     not_counted: Vec<String>,
+    name_breakers: Vec<String>,
 }
 
 /// Phrases of one or more tokens, each with a value; matched forwards from a
@@ -206,6 +208,7 @@ pub(crate) struct Lexicon {
     pub percent_words: Phrases<()>,
     pub half_share_words: HashSet<String>,
     pub half_factor_before: HashSet<String>,
+    pub half_not_after: HashSet<String>,
     pub prefix_bounds: Phrases<Bound>,
     pub postfix_bounds: Phrases<Bound>,
     pub range_joiners: Phrases<()>,
@@ -223,6 +226,7 @@ pub(crate) struct Lexicon {
     pub year_before: HashSet<String>,
     pub counted: HashSet<String>,
     pub not_counted: HashSet<String>,
+    pub name_breakers: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -279,6 +283,7 @@ impl Lexicon {
             percent_words: unit(n.lists.percent_words),
             half_share_words: set(n.lists.half_share_words),
             half_factor_before: set(n.lists.half_factor_before),
+            half_not_after: set(n.lists.half_not_after),
             prefix_bounds: bounds([
                 (b.at_least, Bound::AtLeast),
                 (b.at_most, Bound::AtMost),
@@ -304,6 +309,7 @@ impl Lexicon {
             year_before: set(u.lists.year_before),
             counted: set(u.lists.counted),
             not_counted: set(u.lists.not_counted),
+            name_breakers: set(u.lists.name_breakers),
         })
     }
 
@@ -311,9 +317,8 @@ impl Lexicon {
     /// unit test guards against it) leaves an empty lexicon, which finds
     /// only plain digits.
     pub(crate) fn get() -> &'static Lexicon {
-        static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-            Lexicon::load().unwrap_or_else(|_| Lexicon::empty())
-        });
+        static LEXICON: LazyLock<Lexicon> =
+            LazyLock::new(|| Lexicon::load().unwrap_or_else(|_| Lexicon::empty()));
         &LEXICON
     }
 
@@ -341,6 +346,7 @@ impl Lexicon {
             percent_words: none(),
             half_share_words: HashSet::new(),
             half_factor_before: HashSet::new(),
+            half_not_after: HashSet::new(),
             prefix_bounds: Phrases::new(Vec::new()),
             postfix_bounds: Phrases::new(Vec::new()),
             range_joiners: none(),
@@ -358,6 +364,7 @@ impl Lexicon {
             year_before: HashSet::new(),
             counted: HashSet::new(),
             not_counted: HashSet::new(),
+            name_breakers: HashSet::new(),
         }
     }
 

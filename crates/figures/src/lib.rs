@@ -8,7 +8,29 @@
 //! a date ...), a [`Measure`], which the extraction pipeline never turns into
 //! a claim. [`parse_number`] reads one number expression.
 //!
-//! The word lists live in `data/figures/*.toml`, compiled in and read once.
+//! The word lists live in `data/figures/*.toml`, compiled in and read once;
+//! the scanner is one pass over tokens with no regex.
+//!
+//! Decisions where the contract left a choice:
+//! - "half": a share ("half of its fleet", "more than half the drones") is
+//!   percent 50; a ratio ("half as many", "cut by half", "halved") is factor
+//!   0.5, relative; "half a million" and "half a dozen" are exact numbers;
+//!   "the first half" is no figure.
+//! - "a couple of" is approx 2; "a pair of" exact 2; "a few" and "several"
+//!   alone are no figure, but "a few hundred" / "several dozen" are vague.
+//! - "just under" is at_most and "just over" at_least (the literal bound).
+//! - "two or three" is a range only when the ends are consecutive.
+//! - Thin, no-break and plain spaces group digits ("40 000") when every group
+//!   has three digits and nothing is glued after it.
+//! - A glued "m" is a million ("£1.5m") unless a dimension word follows
+//!   ("a 10m-long tunnel"); one-letter units count only when glued ("10t").
+//! - A plain 1900–2100 number is a year unless a counted noun follows and no
+//!   year word ("in", "since" ...) precedes: "2000 soldiers" counts.
+//! - Digits glued to letters (`M1989`, `2S19`, `T-72`, `Su-34`) and a small
+//!   number after a capitalised name inside a sentence (`Challenger 2`) are
+//!   designations; IPs, versions, phone numbers and URLs are skipped.
+//! - Fractions ("two-thirds" → 66.67) are percentages, bound by the words
+//!   before them ("nearly two-thirds" is approx).
 //!
 //! ```
 //! use tally_figures::{find_figures, parse_number, Measure};

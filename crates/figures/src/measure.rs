@@ -33,8 +33,13 @@ const HYPHEN_PREFIXES: [&str; 6] = ["mid", "pre", "post", "early", "late", "anti
 
 /// Digits glued by a hyphen (or directly) to letters before them: `T-72`,
 /// `Su-34`, `KN-23`, `Shahed-136`, `F-16`.
+/// Also a one- or two-digit number after a capitalised word inside a
+/// sentence names a model: `Challenger 2`, `Leopard 1`, `Patriot 3`.
 pub(crate) fn designation_before(cx: &Ctx, i: usize) -> bool {
-    if !cx.glued(i) || i < 2 {
+    if !cx.glued(i) {
+        return model_number(cx, i);
+    }
+    if i < 2 {
         return false;
     }
     let joiner = cx.w(i - 1);
@@ -53,6 +58,26 @@ pub(crate) fn designation_before(cx: &Ctx, i: usize) -> bool {
     }
 }
 
+fn model_number(cx: &Ctx, i: usize) -> bool {
+    let t = cx.toks[i];
+    if !(1..=2).contains(&t.digits) || i < 2 || !cx.is_word(i - 1) {
+        return false;
+    }
+    let name = cx.orig(i - 1);
+    let capital = name.chars().next().is_some_and(char::is_uppercase);
+    let inside = matches!(cx.kind(i - 2), Some(Kind::Word | Kind::Num | Kind::Code))
+        || matches!(cx.w(i - 2), "," | "(" | "’" | "'");
+    let next_word = cx.is_word(i + 1) && !cx.glued(i + 1);
+    capital
+        && inside
+        && next_word
+        && name.chars().count() >= 3
+        && !cx.lex.name_breakers.contains(cx.w(i - 1))
+        && !cx.lex.months.contains_key(cx.w(i - 1))
+        && !cx.lex.is_number_word(cx.w(i - 1))
+        && cx.lex.units.forward(cx.toks, cx.lower, i + 1).is_none()
+}
+
 /// A unit after token `end` ("mm", " km", "-ton", "years old"): its measure
 /// and the index after it. One-letter units count only when glued ("10t").
 pub(crate) fn unit_after(cx: &Ctx, end: usize) -> Option<(Measure, usize)> {
@@ -60,7 +85,11 @@ pub(crate) fn unit_after(cx: &Ctx, end: usize) -> Option<(Measure, usize)> {
     let direct = cx.lex.units.forward(cx.toks, cx.lower, end);
     let candidate = match direct {
         Some(hit) => Some((hit, end)),
-        None if glued_hyphen => cx.lex.units.forward(cx.toks, cx.lower, end + 1).map(|h| (h, end + 1)),
+        None if glued_hyphen => cx
+            .lex
+            .units
+            .forward(cx.toks, cx.lower, end + 1)
+            .map(|h| (h, end + 1)),
         None => None,
     };
     let ((measure, after), at) = candidate?;
@@ -74,7 +103,9 @@ pub(crate) fn unit_after(cx: &Ctx, end: usize) -> Option<(Measure, usize)> {
 /// A word before token `start` that makes the number a measure ("aged",
 /// "Mach", "No."): its measure and first token.
 pub(crate) fn prefix_before(cx: &Ctx, floor: usize, start: usize) -> Option<(Measure, usize)> {
-    cx.lex.measure_prefixes.backward(cx.toks, cx.lower, floor, start)
+    cx.lex
+        .measure_prefixes
+        .backward(cx.toks, cx.lower, floor, start)
 }
 
 /// Token `i` names a month (capitalised, so "may" and "march" stay verbs).
@@ -88,7 +119,8 @@ pub(crate) fn month_at(cx: &Ctx, i: usize) -> bool {
 /// "Jan. 7". Returns the tokens the date covers.
 pub(crate) fn date_around(cx: &Ctx, x: &NumExpr, floor: usize) -> Option<(usize, usize)> {
     let t = cx.toks.get(x.start)?;
-    if !x.is_single_num(cx.toks) || !(1..=2).contains(&t.digits) || t.value < 1.0 || t.value > 31.0 {
+    if !x.is_single_num(cx.toks) || !(1..=2).contains(&t.digits) || t.value < 1.0 || t.value > 31.0
+    {
         return None;
     }
     let mut end = x.end;
@@ -147,7 +179,10 @@ pub(crate) fn chain_at(cx: &Ctx, i: usize) -> Option<Chain> {
     let mut parts = vec![i];
     let mut joiners = Vec::new();
     let mut j = i;
-    while cx.toks.get(j + 2).is_some_and(|t| t.kind == Kind::Num && t.glued)
+    while cx
+        .toks
+        .get(j + 2)
+        .is_some_and(|t| t.kind == Kind::Num && t.glued)
         && cx.glued(j + 1)
         && matches!(cx.w(j + 1), "-" | "/" | ":")
     {

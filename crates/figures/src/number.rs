@@ -113,7 +113,13 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
             Kind::Num => {
                 let ok = match after {
                     Last::None => true,
-                    Last::Scale => t.value < min_scale,
+                    // "4 thousand 3 hundred", "2 million and 5"; not "3 million 152mm".
+                    Last::Scale => {
+                        t.value < min_scale
+                            && (before_and.is_some()
+                                || cx.scale(j + 1).is_some()
+                                || cx.kind(j + 1).is_none())
+                    }
                     Last::Hundred => before_and.is_some() && t.value < 100.0,
                     _ => false,
                 };
@@ -173,7 +179,9 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                     let next = cx.w(j + 1);
                     if lex.scales.contains_key(next)
                         || (lex.groups.contains_key(next) && !next.ends_with('s'))
-                        || cx.part(j + 1).is_some_and(|_| cx.scale(j + 2).is_some_and(|s| s >= 1000.0))
+                        || cx
+                            .part(j + 1)
+                            .is_some_and(|_| cx.scale(j + 2).is_some_and(|s| s >= 1000.0))
                     {
                         cur = 1.0;
                         last = Last::A;
@@ -185,7 +193,12 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                 if let Some(s) = cx.scale(j) {
                     let counted = matches!(
                         last,
-                        Last::A | Last::Digits | Last::Ones | Last::Teens | Last::Tens | Last::Fraction
+                        Last::A
+                            | Last::Digits
+                            | Last::Ones
+                            | Last::Teens
+                            | Last::Tens
+                            | Last::Fraction
                     );
                     if s == 100.0 {
                         if !counted || (last != Last::Digits && cur >= 100.0) {
@@ -227,7 +240,13 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                 if let Some(&g) = lex.groups.get(w) {
                     let counted = matches!(
                         last,
-                        Last::A | Last::Digits | Last::Ones | Last::Teens | Last::Tens | Last::Hundred | Last::Fraction
+                        Last::A
+                            | Last::Digits
+                            | Last::Ones
+                            | Last::Teens
+                            | Last::Tens
+                            | Last::Hundred
+                            | Last::Fraction
                     );
                     if !counted || (last == Last::A && w.ends_with('s')) {
                         break;
@@ -246,7 +265,12 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                         if let Some(p) = cx.part(j + 2) {
                             let counted = matches!(
                                 last,
-                                Last::Digits | Last::Ones | Last::Teens | Last::Tens | Last::Hundred | Last::Scale
+                                Last::Digits
+                                    | Last::Ones
+                                    | Last::Teens
+                                    | Last::Tens
+                                    | Last::Hundred
+                                    | Last::Scale
                             );
                             if !counted {
                                 break;
@@ -264,7 +288,7 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                         }
                     }
                     let next_is_number = lex.cardinals.contains_key(cx.w(j + 1))
-                        || (cx.kind(j + 1) == Some(Kind::Num) && last == Last::Scale);
+                        || cx.kind(j + 1) == Some(Kind::Num);
                     if matches!(last, Last::Hundred | Last::Scale) && next_is_number {
                         before_and = Some(last);
                         j += 1;
@@ -275,7 +299,11 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                 if let Some(p) = cx.part(j) {
                     // "half a million", "a quarter million", "half a dozen"
                     if matches!(last, Last::None | Last::A) {
-                        let k = if matches!(cx.w(j + 1), "a" | "an") { j + 2 } else { j + 1 };
+                        let k = if matches!(cx.w(j + 1), "a" | "an") {
+                            j + 2
+                        } else {
+                            j + 1
+                        };
                         let big = cx.scale(k).is_some_and(|s| s >= 1000.0)
                             || (lex.groups.contains_key(cx.w(k)) && !cx.w(k).ends_with('s'));
                         if big {

@@ -5,13 +5,18 @@
 
 use crate::lexicon::Lexicon;
 use crate::measure::{
-    chain_at, date_around, designation_before, is_year, prefix_before, unit_after,
-    year_like, Chain, Measure,
+    chain_at, date_around, designation_before, is_year, prefix_before, unit_after, year_like,
+    Chain, Measure,
 };
 use crate::number::{number_at, Ctx, NumExpr};
 use crate::token::{tokenize, Kind};
 use crate::Figure;
 use tally_core::{Bound, Span, Unit};
+
+/// Comparatives kept in the span of a factor ("nine times more").
+const COMPARATIVES: [&str; 9] = [
+    "more", "fewer", "less", "higher", "larger", "bigger", "greater", "lower", "smaller",
+];
 
 /// A figure over tokens `first..end`.
 struct Draft {
@@ -127,16 +132,15 @@ fn skip_glued(cx: &Ctx, i: usize) -> Step {
 
 /// A bound phrase ending just before `first`: the bound and where it starts.
 fn prefix_bound(cx: &Ctx, floor: usize, first: usize) -> Option<(Bound, usize)> {
-    cx.lex.prefix_bounds.backward(cx.toks, cx.lower, floor, first)
+    cx.lex
+        .prefix_bounds
+        .backward(cx.toks, cx.lower, floor, first)
 }
 
-
-fn word_before<'t>(cx: &Ctx<'t>, floor: usize, i: usize) -> &'t str {
-    if i > floor {
-        cx.w(i - 1)
-    } else {
-        ""
-    }
+/// The word before token `i`, even when it belongs to the figure before
+/// ("the first half": "first" is an ordinal, and still tells what "half" is).
+fn word_before<'t>(cx: &Ctx<'t>, i: usize) -> &'t str {
+    i.checked_sub(1).map_or("", |p| cx.w(p))
 }
 
 /// "double", "tripled", "twice as many", "more than doubled", "halved".
@@ -144,7 +148,7 @@ fn factor_at(cx: &Ctx, i: usize, floor: usize) -> Option<Draft> {
     let w = cx.w(i);
     let lex = cx.lex;
     let next = cx.w(i + 1);
-    let before = word_before(cx, floor, i);
+    let before = word_before(cx, i);
     let (value, comparative) = match (lex.factors.get(w), lex.comparative_factors.get(w)) {
         (Some(v), _) => (*v, false),
         (None, Some(v)) => (*v, true),
@@ -203,11 +207,11 @@ fn vague_at(cx: &Ctx, i: usize, floor: usize) -> Option<Draft> {
             end = j + 1;
         } else if j > i {
             // "several hundred thousand", "a few dozen"
-            while let Some(s) = lex
-                .scales
-                .get(cx.w(end))
-                .or_else(|| lex.groups.get(cx.w(end)).filter(|_| !cx.w(end).ends_with('s')))
-            {
+            while let Some(s) = lex.scales.get(cx.w(end)).or_else(|| {
+                lex.groups
+                    .get(cx.w(end))
+                    .filter(|_| !cx.w(end).ends_with('s'))
+            }) {
                 unit *= s;
                 end += 1;
             }
@@ -245,7 +249,10 @@ fn fraction_at(cx: &Ctx, i: usize, floor: usize) -> Option<Draft> {
     let w = cx.w(i);
     let mut d = if w == "half" {
         let next = cx.w(i + 1);
-        let before = word_before(cx, floor, i);
+        let before = word_before(cx, i);
+        if lex.half_not_after.contains(before) {
+            return None;
+        }
         if next == "as" && cx.is_word(i + 2) {
             factor(i, i + 3, 0.5)
         } else if lex.half_factor_before.contains(before) && !lex.half_share_words.contains(next) {
@@ -271,7 +278,11 @@ fn fraction_at(cx: &Ctx, i: usize, floor: usize) -> Option<Draft> {
         let ok = if plural {
             !article && numerator > 1.0 || (numerator == 1.0 && den_word == "halves")
         } else if article {
-            cx.w(k + 1) == "of" || cx.toks.get(k + 1).is_none_or(|t| t.kind == Kind::Sym)
+            let closes = cx
+                .toks
+                .get(k + 1)
+                .is_none_or(|t| t.kind == Kind::Sym && !(t.glued && cx.w(k + 1) == "-"));
+            cx.w(k + 1) == "of" || closes
         } else {
             numerator == 1.0
         };
@@ -313,7 +324,11 @@ fn phrase_at(cx: &Ctx, i: usize, floor: usize) -> Option<Draft> {
         let (v, e) = lex.exact_phrases.forward(cx.toks, cx.lower, i)?;
         (v, e, Bound::Exact)
     };
-    let end = if cx.w(end - 1) == "of" && end - 1 > i { end - 1 } else { end };
+    let end = if cx.w(end - 1) == "of" && end - 1 > i {
+        end - 1
+    } else {
+        end
+    };
     let mut d = Draft::new(i, end, value);
     d.bound = bound;
     if let Some((b, start)) = prefix_bound(cx, floor, i) {
@@ -416,7 +431,7 @@ fn number_figure(cx: &Ctx, i: usize, floor: usize) -> Step {
     if k != i && cx.kind(k) == Some(Kind::Num) && designation_before(cx, k) {
         return skip_glued(cx, k);
     }
-    if is_pronoun_one(cx, &x, floor) && currency.is_none() {
+    if is_pronoun_one(cx, &x) && currency.is_none() {
         return Step::Next;
     }
     let mut d = Draft::new(i, x.end, x.value);
@@ -473,7 +488,13 @@ fn number_figure(cx: &Ctx, i: usize, floor: usize) -> Step {
         if cx.w(e) == "times" {
             let next = cx.w(e + 1);
             if lex.comparison_words.contains(next) {
-                let end = if next == "as" && cx.is_word(e + 2) { e + 3 } else { e + 1 };
+                let end = if next == "as" && cx.is_word(e + 2) {
+                    e + 3
+                } else if COMPARATIVES.contains(&next) {
+                    e + 2
+                } else {
+                    e + 1
+                };
                 let mut f = factor(d.first, end, d.value);
                 if let Some((_, start)) = prefix_bound(cx, floor, f.first) {
                     f.first = start;
@@ -491,8 +512,9 @@ fn number_figure(cx: &Ctx, i: usize, floor: usize) -> Step {
 
     // Bounds written after the number: "50+", "100 or more", "300-odd".
     if let Some((b, after)) = lex.postfix_bounds.forward(cx.toks, cx.lower, e) {
-        let glued_sign = matches!(cx.w(e), "+" | "-") && !cx.glued(e);
-        if !glued_sign {
+        // "+" and "-odd" only glued; "or more than 190" opens a new bound.
+        let loose_sign = matches!(cx.w(e), "+" | "-") && !cx.glued(e);
+        if !loose_sign && cx.w(after) != "than" {
             if d.bound == Bound::Exact {
                 d.bound = b;
             }
@@ -512,7 +534,7 @@ fn number_figure(cx: &Ctx, i: usize, floor: usize) -> Step {
             d.measure = Some(Measure::Date);
             d.first = d.first.min(a);
             e = e.max(b);
-        } else if cx.glued(e) && x.is_single_num(cx.toks) && e == x.end {
+        } else if cx.glued(e) && cx.is_word(e) && x.is_single_num(cx.toks) && e == x.end {
             let suffix = cx.w(e);
             if lex.ordinal_suffixes.contains(suffix) {
                 d.measure = Some(Measure::Ordinal);
@@ -558,12 +580,12 @@ fn year_range(cx: &Ctx, x: &NumExpr) -> Option<usize> {
 }
 
 /// "one" as a pronoun: "no one", "the one that", "one of the", "one another".
-fn is_pronoun_one(cx: &Ctx, x: &NumExpr, floor: usize) -> bool {
+fn is_pronoun_one(cx: &Ctx, x: &NumExpr) -> bool {
     if x.end != x.start + 1 || cx.w(x.start) != "one" {
         return false;
     }
     let lex = cx.lex;
-    let before = word_before(cx, floor, x.start);
+    let before = word_before(cx, x.start);
     let next = cx.w(x.end);
     let hyphenated = next == "-" && cx.glued(x.end) && unit_after(cx, x.end).is_none();
     lex.one_pronoun_after.contains(before) || lex.one_pronoun_before.contains(next) || hyphenated

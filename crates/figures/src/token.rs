@@ -91,7 +91,10 @@ fn lex_number(text: &str, start: usize) -> NumLex {
                 if decimal {
                     dotted = true;
                     i += 1;
-                    while b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.') {
+                    while b
+                        .get(i)
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.')
+                    {
                         i += 1;
                     }
                     break;
@@ -147,7 +150,11 @@ fn lex_number(text: &str, start: usize) -> NumLex {
 fn plain_after_group(b: &[u8], i: usize) -> bool {
     match b.get(i) {
         None => true,
-        Some(c) => c.is_ascii_whitespace() || matches!(c, b',' | b';' | b')' | b'"' | b'\'' | b'!' | b'?' | b':') || (*c == b'.' && !digit_at(b, i + 1)),
+        Some(c) => {
+            c.is_ascii_whitespace()
+                || matches!(c, b',' | b';' | b')' | b'"' | b'\'' | b'!' | b'?' | b':')
+                || *c == b'.'
+        }
     }
 }
 
@@ -276,7 +283,11 @@ mod tests {
     #[test]
     fn numbers_with_separators_and_decimals() {
         let t = tokenize("11,000 and 1.5 and 40\u{202f}000 and .50");
-        let nums: Vec<f64> = t.iter().filter(|t| t.kind == Kind::Num).map(|t| t.value).collect();
+        let nums: Vec<f64> = t
+            .iter()
+            .filter(|t| t.kind == Kind::Num)
+            .map(|t| t.value)
+            .collect();
         assert_eq!(nums, vec![11000.0, 1.5, 40000.0, 0.5]);
         assert_eq!(t[0].digits, 0);
     }
@@ -286,15 +297,14 @@ mod tests {
         assert_eq!(kinds("M1989"), vec![("M1989", Kind::Code)]);
         assert_eq!(kinds("2S19"), vec![("2S19", Kind::Code)]);
         assert_eq!(kinds("192.168.1.2"), vec![("192.168.1.2", Kind::Code)]);
-        assert_eq!(
-            kinds("170mm"),
-            vec![("170", Kind::Num), ("mm", Kind::Word)]
-        );
+        assert_eq!(kinds("170mm"), vec![("170", Kind::Num), ("mm", Kind::Word)]);
     }
 
     #[test]
     fn urls_are_skipped() {
-        assert!(kinds("see https://x.org/a?id=300 now").iter().all(|(s, _)| !s.contains("300")));
+        assert!(kinds("see https://x.org/a?id=300 now")
+            .iter()
+            .all(|(s, _)| !s.contains("300")));
     }
 
     #[test]

@@ -51,18 +51,12 @@ pub enum LexiconError {
         origin: String,
     },
     /// Two entries with the same key disagree on a value.
-    #[error("{file}: {table} \"{entry}\" conflicts with its earlier definition in {previous}: {field} is \"{old}\" there and \"{new}\" here")]
-    Conflict {
-        file: PathBuf,
-        previous: PathBuf,
-        table: &'static str,
-        entry: String,
-        field: &'static str,
-        old: String,
-        new: String,
-    },
+    #[error("{0}")]
+    Conflict(Box<Conflict>),
     /// The same canonical name is defined in two different tables.
-    #[error("{file}: \"{entry}\" is defined as a {table} here and as a {other_table} in {previous}")]
+    #[error(
+        "{file}: \"{entry}\" is defined as a {table} here and as a {other_table} in {previous}"
+    )]
     Duplicate {
         file: PathBuf,
         previous: PathBuf,
@@ -73,4 +67,18 @@ pub enum LexiconError {
     /// The automaton could not be built (too many or too long phrases).
     #[error("building the phrase matcher failed: {0}")]
     Matcher(String),
+}
+
+/// Details of [`LexiconError::Conflict`]: an entry defined twice with
+/// different values for one field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {table} \"{entry}\" conflicts with its earlier definition in {previous}: {field} is \"{old}\" there and \"{new}\" here")]
+pub struct Conflict {
+    pub file: PathBuf,
+    pub previous: PathBuf,
+    pub table: &'static str,
+    pub entry: String,
+    pub field: &'static str,
+    pub old: String,
+    pub new: String,
 }

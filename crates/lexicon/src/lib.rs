@@ -57,7 +57,7 @@ pub use entity::{
     Actor, Body, Class, Entity, EntityId, EntityKind, Form, LexiconStats, Mention, Outlet, Person,
     Place, Reading, State, Weapon,
 };
-pub use error::LexiconError;
+pub use error::{Conflict, LexiconError};
 
 use matcher::Matcher;
 use merge::Merger;
@@ -143,7 +143,11 @@ impl Lexicon {
     /// `None` when none of these variables is set. The directory need not
     /// exist.
     pub fn user_dir() -> Option<PathBuf> {
-        let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let var = |k: &str| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
         if let Some(dir) = var("TALLY_LEXICON_DIR") {
             return Some(dir);
         }
@@ -188,9 +192,7 @@ impl Lexicon {
                 return Some(id);
             }
         }
-        self.names
-            .get(&(kind, name.trim().to_lowercase()))
-            .copied()
+        self.names.get(&(kind, name.trim().to_lowercase())).copied()
     }
 
     /// A state by ISO 3166-1 alpha-2 code.
@@ -274,4 +276,76 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, LexiconError> {
     }
     files.sort();
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_dir_merges_on_top_of_builtin() {
+        let dir = match tempfile::tempdir() {
+            Ok(d) => d,
+            Err(e) => panic!("tempdir: {e}"),
+        };
+        let user = "[[state]]\ncode = \"KP\"\nname = \"North Korea\"\naliases = [\"Hermit Kingdom\"]\n\n[[place]]\nname = \"Tumen Bridge Test Site\"\nstate = \"KP\"\n";
+        let written = std::fs::write(dir.path().join("mine.toml"), user)
+            .and_then(|_| std::fs::write(dir.path().join("notes.txt"), "not toml ["));
+        assert!(written.is_ok());
+        let missing = dir.path().join("absent");
+        let lex = match Lexicon::load(&[dir.path().to_path_buf(), missing]) {
+            Ok(l) => l,
+            Err(e) => panic!("load: {e}"),
+        };
+        let base = match Lexicon::builtin() {
+            Ok(l) => l,
+            Err(e) => panic!("builtin: {e}"),
+        };
+        assert_eq!(lex.stats().states, base.stats().states);
+        assert_eq!(lex.stats().places, base.stats().places + 1);
+        let text = "the Hermit Kingdom";
+        let m = lex.find(text);
+        assert_eq!(m.len(), 1);
+        assert_eq!(lex.entity(m[0].entity).name(), "North Korea");
+        assert!(base.find(text).is_empty());
+        assert!(lex.place("tumen bridge test site").is_some());
+
+        // A broken user file is an error naming it.
+        let bad = std::fs::write(dir.path().join("zz.toml"), "[[state]\n");
+        assert!(bad.is_ok());
+        let err = Lexicon::load(&[dir.path().to_path_buf()]).err();
+        assert!(
+            matches!(&err, Some(LexiconError::Syntax { file, .. }) if file.ends_with("zz.toml")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn user_dir_follows_the_environment() {
+        // The only test that touches these variables.
+        std::env::set_var("TALLY_LEXICON_DIR", "/tmp/tally-lex-test");
+        assert_eq!(
+            Lexicon::user_dir(),
+            Some(PathBuf::from("/tmp/tally-lex-test"))
+        );
+        std::env::remove_var("TALLY_LEXICON_DIR");
+        std::env::set_var("XDG_CONFIG_HOME", "/tmp/xdg-test");
+        assert_eq!(
+            Lexicon::user_dir(),
+            Some(PathBuf::from("/tmp/xdg-test/tally/lexicon"))
+        );
+        std::env::set_var("XDG_CONFIG_HOME", "relative");
+        std::env::set_var("HOME", "/home/tester");
+        assert_eq!(
+            Lexicon::user_dir(),
+            Some(PathBuf::from("/home/tester/.config/tally/lexicon"))
+        );
+        std::env::remove_var("XDG_CONFIG_HOME");
+    }
+
+    #[test]
+    fn shared_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Lexicon>();
+    }
 }

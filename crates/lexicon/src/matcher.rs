@@ -110,8 +110,8 @@ impl Matcher {
         let mut c = Collector::default();
         for (i, e) in entities.iter().enumerate() {
             let id = EntityId(i as u32);
-            let derive = matches!(e, Entity::Weapon(_))
-                || matches!(e, Entity::Class(k) if !k.money);
+            let derive =
+                matches!(e, Entity::Weapon(_)) || matches!(e, Entity::Class(k) if !k.money);
             if derive {
                 c.add_derived(e.name(), id, Form::Name, true);
                 for a in e.aliases() {
@@ -290,9 +290,246 @@ fn possessive_after(hay: &[u8], e: usize) -> bool {
         return false;
     };
     let after = &rest[apos..];
-    let word_at = |b: &[u8]| b.first().is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
+    let word_at = |b: &[u8]| {
+        b.first()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+    };
     if matches!(after.first(), Some(b's' | b'S')) && !word_at(&after[1..]) {
         return true;
     }
     e > 0 && matches!(hay[e - 1], b's' | b'S') && !word_at(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Entity, Form, Lexicon, Mention};
+
+    const DATA: &str = r#"
+[[state]]
+code = "US"
+name = "United States"
+aliases = ["US", "U.S.", "America"]
+capitals = ["Washington"]
+demonyms = ["American", "Americans"]
+seats = ["White House"]
+
+[[state]]
+code = "KP"
+name = "North Korea"
+aliases = ["DPRK", "Democratic People's Republic of Korea"]
+capitals = ["Pyongyang"]
+demonyms = ["North Korean", "North Koreans"]
+
+[[state]]
+code = "RU"
+name = "Russia"
+capitals = ["Moscow"]
+demonyms = ["Russian", "Russians"]
+seats = ["Kremlin"]
+
+[[person]]
+name = "Sergei Shoigu"
+aliases = ["Shoigu"]
+state = "RU"
+roles = ["defence minister"]
+party = true
+
+[[person]]
+name = "Andrei Belousov"
+aliases = ["Belousov"]
+state = "RU"
+roles = ["defence minister"]
+party = true
+
+[[body]]
+name = "National Intelligence Service"
+aliases = ["NIS"]
+
+[[class]]
+name = "artillery systems"
+aliases = ["artillery system"]
+
+[[class]]
+name = "aid"
+aliases = ["assistance"]
+money = true
+
+[[weapon]]
+name = "M1989 Koksan"
+aliases = ["Koksan", "M1989"]
+class = "artillery systems"
+origin = "KP"
+
+[[weapon]]
+name = "KN-23"
+aliases = []
+origin = "KP"
+
+[[weapon]]
+name = "HIMARS"
+aliases = ["Himars"]
+origin = "US"
+
+[[place]]
+name = "Kursk Oblast"
+aliases = ["Kursk region", "Kursk"]
+state = "RU"
+"#;
+
+    fn lex() -> Lexicon {
+        match Lexicon::from_sources(&[("test.toml", DATA)]) {
+            Ok(l) => l,
+            Err(e) => panic!("test data failed: {e}"),
+        }
+    }
+
+    /// (matched text, canonical name, form, possessive) of every mention.
+    fn found(lex: &Lexicon, text: &str) -> Vec<(String, String, Form, bool)> {
+        lex.find(text)
+            .into_iter()
+            .map(|m: Mention| {
+                (
+                    text[m.span.range()].to_string(),
+                    lex.entity(m.entity).name().to_string(),
+                    m.form,
+                    m.possessive,
+                )
+            })
+            .collect()
+    }
+
+    fn texts(lex: &Lexicon, text: &str) -> Vec<String> {
+        found(lex, text).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn acronyms_match_only_in_capitals() {
+        let lex = lex();
+        assert_eq!(texts(&lex, "The US said."), vec!["US"]);
+        assert!(texts(&lex, "He told us and the nis.").is_empty());
+        assert_eq!(texts(&lex, "NIS said"), vec!["NIS"]);
+        // Not an acronym (six letters): any case.
+        assert_eq!(texts(&lex, "himars and HIMARS"), vec!["himars", "HIMARS"]);
+        assert_eq!(
+            texts(&lex, "the u.s. and the U.S. army"),
+            vec!["u.s.", "U.S."]
+        );
+    }
+
+    #[test]
+    fn matches_sit_on_word_boundaries() {
+        let lex = lex();
+        assert!(texts(&lex, "Russiagate, USA, Kurskaya").is_empty());
+        assert_eq!(
+            texts(&lex, "pro-Russian, Russia-backed"),
+            vec!["Russian", "Russia"]
+        );
+        // A longer hit that fails the boundary check does not hide a
+        // shorter valid one starting at the same place.
+        assert_eq!(texts(&lex, "Kursk regional officials"), vec!["Kursk"]);
+        // Non-ASCII letters count as word characters.
+        assert!(texts(&lex, "Moscowé").is_empty());
+        assert_eq!(texts(&lex, "«Moscow»"), vec!["Moscow"]);
+    }
+
+    #[test]
+    fn leftmost_longest() {
+        let lex = lex();
+        let f = found(&lex, "North Koreans arrived in the Kursk region.");
+        assert_eq!(f[0].0, "North Koreans");
+        assert_eq!(f[0].2, Form::Demonym);
+        assert_eq!(f[1].0, "Kursk region");
+        assert_eq!(f.len(), 2);
+    }
+
+    #[test]
+    fn possessive_is_reported_outside_the_span() {
+        let lex = lex();
+        let f = found(
+            &lex,
+            "Russia's army, Pyongyang’s shells, the Americans' aid, Moscow said",
+        );
+        let p: Vec<(&str, bool)> = f.iter().map(|x| (x.0.as_str(), x.3)).collect();
+        assert_eq!(
+            p,
+            vec![
+                ("Russia", true),
+                ("Pyongyang", true),
+                ("Americans", true),
+                ("aid", false),
+                ("Moscow", false)
+            ]
+        );
+        assert!(!found(&lex, "Russia'sx")[0].3);
+    }
+
+    #[test]
+    fn apostrophes_are_equivalent() {
+        let lex = lex();
+        let f = found(&lex, "the Democratic People’s Republic of Korea");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].1, "North Korea");
+        assert_eq!(
+            lex.readings("Democratic People’s Republic of Korea").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn designation_variants_and_plurals() {
+        let lex = lex();
+        for (text, form) in [
+            ("M-1989 howitzers", Form::Alias),
+            ("M 1989 guns", Form::Alias),
+            ("120 M1989s", Form::Plural),
+            ("Koksans", Form::Plural),
+            ("KN23", Form::Name),
+            ("KN 23 missiles", Form::Name),
+            ("KN-23s", Form::Plural),
+            ("artillery systems", Form::Name),
+            ("an artillery system", Form::Alias),
+        ] {
+            let f = found(&lex, text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].2, form, "{text}");
+        }
+        assert_eq!(found(&lex, "M-1989 Koksans")[0].1, "M1989 Koksan");
+        // Money classes are mass nouns: no derived plural.
+        assert!(found(&lex, "aids").is_empty());
+        // Nouns ending in s keep their form.
+        assert!(lex.readings("HIMARSs").is_empty());
+    }
+
+    #[test]
+    fn forms_and_shared_roles() {
+        let lex = lex();
+        let f = found(
+            &lex,
+            "The Kremlin and the White House; the defence minister; Washington",
+        );
+        let forms: Vec<Form> = f.iter().map(|x| x.2).collect();
+        assert_eq!(
+            forms,
+            vec![Form::Seat, Form::Seat, Form::Role, Form::Capital]
+        );
+        let r = lex.readings("Defence Minister");
+        assert_eq!(r.len(), 2);
+        assert!(r.iter().all(|r| r.form == Form::Role));
+        let names: Vec<&str> = r.iter().map(|r| lex.entity(r.entity).name()).collect();
+        assert_eq!(names, vec!["Sergei Shoigu", "Andrei Belousov"]);
+        let m = lex.find("Shoigu")[0];
+        assert!(
+            matches!(lex.entity(m.entity), Entity::Person(p) if p.party && p.state.as_deref() == Some("RU"))
+        );
+        assert_eq!(lex.entity(m.entity).party(), Some("RU"));
+    }
+
+    #[test]
+    fn empty_and_odd_texts() {
+        let lex = lex();
+        assert!(lex.find("").is_empty());
+        assert!(lex.find("’'’").is_empty());
+        assert_eq!(texts(&lex, "US"), vec!["US"]);
+        assert_eq!(texts(&lex, "Ω US Ω"), vec!["US"]);
+    }
 }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::entity::{
     is_state_code, Actor, Body, Class, Entity, EntityKind, Outlet, Person, Place, State, Weapon,
 };
+use crate::error::Conflict;
 use crate::schema::RawFile;
 use crate::LexiconError;
 
@@ -362,7 +363,7 @@ fn merge_scalar<T: PartialEq + ToString>(
     match slot(old) {
         Some(cur) if cur.value != new.value => {
             let (prev, was) = (cur.file.clone(), cur.value.to_string());
-            Err(LexiconError::Conflict {
+            Err(LexiconError::Conflict(Box::new(Conflict {
                 file: new.file,
                 previous: prev,
                 table,
@@ -370,7 +371,7 @@ fn merge_scalar<T: PartialEq + ToString>(
                 field,
                 old: was,
                 new: new.value.to_string(),
-            })
+            })))
         }
         Some(_) => Ok(()),
         empty => {
@@ -381,7 +382,7 @@ fn merge_scalar<T: PartialEq + ToString>(
 }
 
 fn conflict(old: &Entry, file: &Path, field: &'static str, was: &str, now: &str) -> LexiconError {
-    LexiconError::Conflict {
+    LexiconError::Conflict(Box::new(Conflict {
         file: file.to_path_buf(),
         previous: old.file.clone(),
         table: old.kind.table(),
@@ -389,7 +390,7 @@ fn conflict(old: &Entry, file: &Path, field: &'static str, was: &str, now: &str)
         field,
         old: was.to_string(),
         new: now.to_string(),
-    }
+    }))
 }
 
 fn invalid(e: &Entry, problem: &str) -> LexiconError {
@@ -402,5 +403,146 @@ fn invalid(e: &Entry, problem: &str) -> LexiconError {
             e.name.clone()
         },
         problem: problem.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Entity, EntityKind, Lexicon, LexiconError};
+
+    const BASE: &str = r#"
+[[state]]
+code = "UA"
+name = "Ukraine"
+capitals = ["Kyiv"]
+
+[[actor]]
+name = "Wagner Group"
+aliases = ["Wagner"]
+
+[[class]]
+name = "tanks"
+aliases = ["tank"]
+"#;
+
+    fn load(extra: &str) -> Result<Lexicon, LexiconError> {
+        Lexicon::from_sources(&[("base.toml", BASE), ("extra.toml", extra)])
+    }
+
+    #[test]
+    fn syntax_error_names_file_and_line() {
+        let err = load("[[state]]\ncode = \"FR\"\nname = France\n").err();
+        match err {
+            Some(LexiconError::Syntax { file, line, .. }) => {
+                assert_eq!(file.to_str(), Some("extra.toml"));
+                assert_eq!(line, Some(3));
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+        let msg = load("[[place]]\nname = \"X\"\ncolour = \"red\"\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(msg.starts_with("extra.toml:"), "{msg}");
+        assert!(msg.contains("colour"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_state_code() {
+        let err = load("[[place]]\nname = \"Avdiivka\"\nstate = \"XX\"\n").err();
+        assert!(
+            matches!(&err, Some(LexiconError::UnknownState { code, file, .. }) if code == "XX" && file.ends_with("extra.toml")),
+            "{err:?}"
+        );
+        let msg = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            msg.contains("extra.toml") && msg.contains("Avdiivka"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn unknown_class_and_origin() {
+        let err = load("[[weapon]]\nname = \"T-72\"\nclass = \"spaceships\"\n").err();
+        assert!(
+            matches!(&err, Some(LexiconError::UnknownClass { class, .. }) if class == "spaceships"),
+            "{err:?}"
+        );
+        let err = load("[[weapon]]\nname = \"T-72\"\norigin = \"Mordor\"\n").err();
+        assert!(
+            matches!(&err, Some(LexiconError::UnknownOrigin { origin, .. }) if origin == "Mordor"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn references_resolve_to_canonical_names() {
+        let lex = load("[[weapon]]\nname = \"T-72\"\nclass = \"Tank\"\norigin = \"wagner\"\n[[weapon]]\nname = \"Stugna\"\norigin = \"UA\"\n");
+        let lex = lex.map_err(|e| e.to_string());
+        let w = lex.as_ref().ok().and_then(|l| l.weapon("t-72").cloned());
+        assert_eq!(w.as_ref().and_then(|w| w.class.as_deref()), Some("tanks"));
+        assert_eq!(
+            w.as_ref().and_then(|w| w.origin.as_deref()),
+            Some("Wagner Group")
+        );
+        let s = lex.as_ref().ok().and_then(|l| l.weapon("Stugna").cloned());
+        assert_eq!(s.and_then(|w| w.origin), Some("UA".to_string()));
+    }
+
+    #[test]
+    fn conflicting_duplicates() {
+        let err = load("[[state]]\ncode = \"UA\"\nname = \"Ukrainia\"\n").err();
+        assert!(
+            matches!(&err, Some(LexiconError::Conflict(c)) if c.field == "name"),
+            "{err:?}"
+        );
+        let err = load("[[class]]\nname = \"tanks\"\npeople = true\n[[class]]\nname = \"Tanks\"\npeople = false\n").err();
+        assert!(
+            matches!(&err, Some(LexiconError::Conflict(c)) if c.field == "people"),
+            "{err:?}"
+        );
+        let err = load("[[place]]\nname = \"Ukraine\"\n").err();
+        assert!(
+            matches!(
+                &err,
+                Some(LexiconError::Duplicate {
+                    table: "place",
+                    other_table: "state",
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
+        let err = load("[[state]]\ncode = \"ukr\"\nname = \"X\"\n").err();
+        assert!(
+            matches!(&err, Some(LexiconError::Invalid { .. })),
+            "{err:?}"
+        );
+        let err = load("[[outlet]]\nname = \"  \"\n").err();
+        assert!(
+            matches!(&err, Some(LexiconError::Invalid { .. })),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn same_name_extends_lists() {
+        let lex = load("[[state]]\ncode = \"UA\"\nname = \"Ukraine\"\naliases = [\"Ukrayina\"]\ncapitals = [\"Kyiv\", \"Kiev\"]\n[[actor]]\nname = \"wagner group\"\naliases = [\"PMC Wagner\"]\n");
+        let lex = match lex {
+            Ok(l) => l,
+            Err(e) => panic!("{e}"),
+        };
+        let ua = lex.state("UA").cloned();
+        assert_eq!(
+            ua.as_ref().map(|s| s.capitals.clone()),
+            Some(vec!["Kyiv".to_string(), "Kiev".to_string()])
+        );
+        assert_eq!(ua.map(|s| s.aliases), Some(vec!["Ukrayina".to_string()]));
+        assert_eq!(lex.stats().actors, 1);
+        let id = lex.lookup(EntityKind::Actor, "PMC Wagner");
+        assert!(
+            matches!(id.map(|i| lex.entity(i)), Some(Entity::Actor(a)) if a.name == "Wagner Group")
+        );
+        assert_eq!(lex.find("Kiev and Ukrayina").len(), 2);
     }
 }

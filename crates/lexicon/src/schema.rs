@@ -111,9 +111,7 @@ pub(crate) struct RawPlace {
 /// Parse one file's text; `file` only labels errors.
 pub(crate) fn parse(file: &std::path::Path, text: &str) -> Result<RawFile, crate::LexiconError> {
     toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| line_of(text.as_bytes(), s.start));
+        let line = e.span().map(|s| line_of(text.as_bytes(), s.start));
         crate::LexiconError::Syntax {
             file: file.to_path_buf(),
             line,
@@ -124,5 +122,9 @@ pub(crate) fn parse(file: &std::path::Path, text: &str) -> Result<RawFile, crate
 
 /// 1-based line number of byte offset `at`.
 fn line_of(text: &[u8], at: usize) -> usize {
-    text[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

@@ -65,7 +65,11 @@ pub(crate) fn designation_variants(s: &str) -> Vec<String> {
     let mut last = 0;
     for &(end, start, run) in &junctions {
         let head = &s[last..end];
-        let seps: &[&str] = if run <= 4 { &["", "-", " "] } else { &["", "-"] };
+        let seps: &[&str] = if run <= 4 {
+            &["", "-", " "]
+        } else {
+            &["", "-"]
+        };
         out = out
             .iter()
             .flat_map(|p| seps.iter().map(move |sep| format!("{p}{head}{sep}")))
@@ -98,7 +102,11 @@ pub(crate) fn plural(s: &str) -> Option<String> {
         return Some(format!("{s}s"));
     }
     let lw = last_word.as_bytes();
-    let before = if lw.len() >= 2 { lw[lw.len() - 2] } else { b' ' };
+    let before = if lw.len() >= 2 {
+        lw[lw.len() - 2]
+    } else {
+        b' '
+    };
     if last == b'y' && !b"aeiou".contains(&before) {
         return Some(format!("{}ies", &s[..s.len() - 1]));
     }
@@ -132,7 +140,10 @@ mod tests {
         let v = designation_variants("M1989 Koksan");
         assert!(v.contains(&"M-1989 Koksan".to_string()));
         let v = designation_variants("Leopard 2");
-        assert!(v.is_empty(), "a long word before a space is not a designation: {v:?}");
+        assert!(
+            v.is_empty(),
+            "a long word before a space is not a designation: {v:?}"
+        );
         let v = designation_variants("Leopard-2");
         assert_eq!(v, vec!["Leopard2"]);
         assert!(designation_variants("Storm Shadow").is_empty());

@@ -22,7 +22,12 @@ impl Parser<'_> {
         let after_weekday = self.weekday_word(i).and_then(|j| {
             let j = self.comma(j);
             let j = if self.is(j, "the") { j + 1 } else { j };
-            let (end, v) = Self::longest([self.date_dmy(j), self.date_mdy(j), self.iso(j), self.numeric(j)])?;
+            let (end, v) = Self::longest([
+                self.date_dmy(j),
+                self.date_mdy(j),
+                self.iso(j),
+                self.numeric(j),
+            ])?;
             Some((end, v))
         });
         Self::longest([here, after_weekday])
@@ -46,10 +51,16 @@ impl Parser<'_> {
     /// are also common English ("may", "march") must be capitalised, and
     /// `weak` is set so the caller asks for more evidence.
     pub(crate) fn month_at(&self, i: usize) -> Option<(usize, i8, bool)> {
+        self.month_word(i, false)
+    }
+
+    /// A month word; `after_day` accepts lower-case "may" after a day
+    /// number ("4th of may"), where it cannot be the verb.
+    fn month_word(&self, i: usize, after_day: bool) -> Option<(usize, i8, bool)> {
         let w = self.word(i)?;
         let m = *self.lex.months.get(w)?;
         let weak = self.lex.ambiguous.contains(w);
-        if weak && !self.toks.get(i)?.is_cap() {
+        if weak && !after_day && !self.toks.get(i)?.is_cap() {
             return None;
         }
         let full = matches!(w, "may" | "june" | "july") || w.len() > 4;
@@ -69,7 +80,8 @@ impl Parser<'_> {
         if self.punct(i - 1) == Some('-') && self.glued(i) {
             return true;
         }
-        self.word(i - 1).is_some_and(|w| self.lex.support.contains(w))
+        self.word(i - 1)
+            .is_some_and(|w| self.lex.support.contains(w))
     }
 
     /// A four-digit year, 1800–2199, not a price, percentage or part of a
@@ -79,10 +91,12 @@ impl Parser<'_> {
         if digits != 4 || ordinal || !(1800..=2199).contains(&v) {
             return None;
         }
-        if i > 0 && self.glued(i) && matches!(self.punct(i - 1), Some('$' | '€' | '£' | '.' | ',')) {
+        if i > 0 && self.glued(i) && matches!(self.punct(i - 1), Some('$' | '€' | '£' | '.' | ','))
+        {
             return None;
         }
-        if self.glued(i + 1) && matches!(self.punct(i + 1), Some('%' | '.' | ',' | ':'))
+        if self.glued(i + 1)
+            && matches!(self.punct(i + 1), Some('%' | '.' | ',' | ':'))
             && self.num(i + 2).is_some()
         {
             return None;
@@ -91,8 +105,16 @@ impl Parser<'_> {
             return None;
         }
         // Part of a hyphenated number ("138-2010-2015", "82-2100").
-        let other_num = |k: usize| self.num(k).is_some_and(|(_, d, _)| d != 4);
-        if i >= 2 && self.glued(i) && self.punct(i - 1) == Some('-') && self.glued(i - 1) && other_num(i - 2) {
+        let other_num = |k: usize| {
+            self.num(k).is_some_and(|(_, d, _)| d != 4)
+                && !(k >= 1 && self.glued(k) && self.word(k - 1).is_some())
+        };
+        if i >= 2
+            && self.glued(i)
+            && self.punct(i - 1) == Some('-')
+            && self.glued(i - 1)
+            && other_num(i - 2)
+        {
             return None;
         }
 
@@ -102,7 +124,10 @@ impl Parser<'_> {
     /// A day of the month: "7", "7th", "seventh", "twenty-first".
     fn day_num(&self, i: usize) -> Option<(usize, i8, bool)> {
         if let Some((v, digits, ordinal)) = self.num(i) {
-            let in_number = i >= 2 && self.glued(i) && matches!(self.punct(i - 1), Some('.' | ',')) && self.num(i - 2).is_some();
+            let in_number = i >= 2
+                && self.glued(i)
+                && matches!(self.punct(i - 1), Some('.' | ','))
+                && self.num(i - 2).is_some();
             if digits <= 2 && (1..=31).contains(&v) && !in_number {
                 return Some((i + 1, i8::try_from(v).ok()?, ordinal));
             }
@@ -117,13 +142,19 @@ impl Parser<'_> {
             return None;
         }
         let v = *self.lex.ordinals.get(w)?;
-        (1..=31).contains(&v).then_some((i + 1, i8::try_from(v).ok()?, true))
+        (1..=31)
+            .contains(&v)
+            .then_some((i + 1, i8::try_from(v).ok()?, true))
     }
 
     /// ", 2025" / " 2025" / " of 2025" after a date or month.
     fn trailing_year(&self, j: usize) -> Option<(usize, i16)> {
         let k = self.comma(j);
-        let k = if self.is_any(k, &["of", "in"]) { k + 1 } else { k };
+        let k = if self.is_any(k, &["of", "in"]) {
+            k + 1
+        } else {
+            k
+        };
         self.year_at(k)
     }
 
@@ -136,9 +167,17 @@ impl Parser<'_> {
             return None;
         }
         let hyphen = self.punct(j) == Some('-') && self.glued(j) && self.glued(j + 1);
-        let j = if self.is(j, "of") || hyphen { j + 1 } else { j };
-        let (j, m, _) = self.month_at(j)?;
-        let j = if hyphen && self.punct(j) == Some('-') && self.glued(j) { j + 1 } else { j };
+        // "16. Nov. 2016": a full stop after the day, as German and Nordic
+        // writers put it.
+        let dot = !hyphen && self.punct(j) == Some('.') && self.glued(j);
+        let of = self.is(j, "of");
+        let j = if of || hyphen || dot { j + 1 } else { j };
+        let (j, m, _) = self.month_word(j, ordinal || of)?;
+        let j = if hyphen && self.punct(j) == Some('-') && self.glued(j) {
+            j + 1
+        } else {
+            j
+        };
         let (end, y) = match self.trailing_year(j) {
             Some((e, y)) => (e, Some(y)),
             None => (j, None),
@@ -152,7 +191,10 @@ impl Parser<'_> {
         let (j, m, _) = self.month_at(i)?;
         let j = if self.is(j, "the") { j + 1 } else { j };
         let (j, d, _) = self.day_num(j)?;
-        if self.glued(j) && matches!(self.punct(j), Some(':' | '%' | '.')) && self.num(j + 1).is_some() {
+        if self.glued(j)
+            && matches!(self.punct(j), Some(':' | '%' | '.'))
+            && self.num(j + 1).is_some()
+        {
             return None;
         }
         let (end, y) = match self.trailing_year(j) {
@@ -166,12 +208,14 @@ impl Parser<'_> {
     /// "2025-01-07", "2025/01/07", "2025-01", "2019-sep-1".
     fn iso(&self, i: usize) -> Option<Parsed> {
         let (j, y) = self.year_at(i)?;
-        let sep = self.punct(j).filter(|c| matches!(c, '-' | '/'))?;
+        let sep = self.punct(j).filter(|c| matches!(c, '-' | '/' | '.'))?;
         if !self.glued(j) || !self.glued(j + 1) {
             return None;
         }
         let (j, m) = match self.num(j + 1) {
-            Some((m, digits, false)) if digits <= 2 && (1..=12).contains(&m) => (j + 2, i8::try_from(m).ok()?),
+            Some((m, digits, false)) if digits <= 2 && (1..=12).contains(&m) => {
+                (j + 2, i8::try_from(m).ok()?)
+            }
             _ => {
                 let (k, m, _) = self.month_at(j + 1).or_else(|| {
                     // Lower-case abbreviations are fine inside a numeric date.
@@ -190,7 +234,10 @@ impl Parser<'_> {
             Date::new(y, m, d).ok()?;
             return Some((j + 2, self.spec_val(Spec::Day { y: Some(y), m, d }, None)));
         }
-        if self.glued(j) && (self.punct(j).is_some_and(|c| c == '-' || c == '/') || self.num(j).is_some()) {
+        if sep == '.'
+            || self.glued(j)
+                && (self.punct(j).is_some_and(|c| c == '-' || c == '/') || self.num(j).is_some())
+        {
             return None;
         }
         Some((j, self.spec_val(Spec::Month { y: Some(y), m }, None)))
@@ -199,22 +246,43 @@ impl Parser<'_> {
     /// "07/01/2025", "7.1.2025": day first (as most of the world writes it)
     /// unless only month-first can be valid ("02/22/2016").
     fn numeric(&self, i: usize) -> Option<Parsed> {
-        let (a, da, false) = self.num(i)? else { return None };
+        let (a, da, false) = self.num(i)? else {
+            return None;
+        };
         let sep = self.punct(i + 1).filter(|c| matches!(c, '/' | '.' | '-'))?;
-        let (b, db, false) = self.num(i + 2)? else { return None };
+        if i >= 2
+            && self.glued(i)
+            && self.punct(i - 1).is_some_and(|c| c == sep)
+            && self.num(i - 2).is_some()
+        {
+            return None;
+        }
+        let (b, db, false) = self.num(i + 2)? else {
+            return None;
+        };
         if self.punct(i + 3) != Some(sep) || da > 2 || db > 2 {
             return None;
         }
         if !(1..=4).all(|k| self.glued(i + k)) {
             return None;
         }
-        let (y, dy, false) = self.num(i + 4)? else { return None };
+        let (y, dy, false) = self.num(i + 4)? else {
+            return None;
+        };
         let y = match (dy, sep) {
             (4, _) => y,
-            (2, '/') => if y <= 50 { 2000 + y } else { 1900 + y },
+            (2, '/') => {
+                if y <= 50 {
+                    2000 + y
+                } else {
+                    1900 + y
+                }
+            }
             _ => return None,
         };
-        if self.glued(i + 5) && (self.num(i + 6).is_some() || self.punct(i + 5).is_some_and(|c| c == sep)) {
+        if self.glued(i + 5)
+            && (self.num(i + 6).is_some() || self.punct(i + 5).is_some_and(|c| c == sep))
+        {
             return None;
         }
         let y = i16::try_from(y).ok()?;
@@ -236,9 +304,13 @@ impl Parser<'_> {
 
     /// "11/2016", "3-2015": a month and a four-digit year.
     fn numeric_month(&self, i: usize) -> Option<Parsed> {
-        let (m, dm, false) = self.num(i)? else { return None };
+        let (m, dm, false) = self.num(i)? else {
+            return None;
+        };
         let sep = self.punct(i + 1).filter(|c| matches!(c, '/' | '-'))?;
-        let (y, 4, false) = self.num(i + 2)? else { return None };
+        let (y, 4, false) = self.num(i + 2)? else {
+            return None;
+        };
         if dm > 2 || !(1..=12).contains(&m) || !self.glued(i + 1) || !self.glued(i + 2) {
             return None;
         }
@@ -271,7 +343,16 @@ impl Parser<'_> {
         }
         let k_of = if self.is(k, "of") { k + 1 } else { k };
         if let Some((end, iv)) = self.unit_year(k_of).filter(|_| !self.is(k_of, "the")) {
-            return Some((end, self.spec_val(Spec::Month { y: Some(iv.0.year()), m }, None)));
+            return Some((
+                end,
+                self.spec_val(
+                    Spec::Month {
+                        y: Some(iv.0.year()),
+                        m,
+                    },
+                    None,
+                ),
+            ));
         }
         if weak && j == i && !self.supported(i) {
             return None;
@@ -309,7 +390,10 @@ impl Parser<'_> {
             }
             let first = i8::try_from((n - 1) * len + 1).ok()?;
             let len = i8::try_from(len).ok()?;
-            let (end, y) = match self.trailing_year(i + 2) {
+            let glued_year = (self.punct(i + 2) == Some('-') && self.glued(i + 2))
+                .then(|| self.year_at(i + 3))
+                .flatten();
+            let (end, y) = match glued_year.or_else(|| self.trailing_year(i + 2)) {
                 Some((e, y)) => (e, Some(y)),
                 None => (i + 2, None),
             };
@@ -318,13 +402,40 @@ impl Parser<'_> {
             return Some((end, v));
         }
         if let Some((k, y)) = self.year_at(i) {
-            let k = if self.punct(k) == Some('-') && self.glued(k) { k + 1 } else { k };
+            let k = if self.punct(k) == Some('-') && self.glued(k) {
+                k + 1
+            } else {
+                k
+            };
             let (end, v) = self.quarter(k)?;
-            let (Spec::Months { y: None, first, len }, None) = v.spec? else { return None };
+            let (
+                Spec::Months {
+                    y: None,
+                    first,
+                    len,
+                },
+                None,
+            ) = v.spec?
+            else {
+                return None;
+            };
             if end != k + 2 {
                 return None;
             }
-            return Some((end, Val { kind: v.kind, ..self.spec_val(Spec::Months { y: Some(y), first, len }, None) }));
+            return Some((
+                end,
+                Val {
+                    kind: v.kind,
+                    ..self.spec_val(
+                        Spec::Months {
+                            y: Some(y),
+                            first,
+                            len,
+                        },
+                        None,
+                    )
+                },
+            ));
         }
         let the = self.is(i, "the");
         let j = if the { i + 1 } else { i };
@@ -332,7 +443,11 @@ impl Parser<'_> {
             Some((n, 1, true)) => n,
             _ => *self.lex.ordinals.get(self.word(j)?)?,
         };
-        let j = if self.punct(j + 1) == Some('-') { j + 1 } else { j };
+        let j = if self.punct(j + 1) == Some('-') {
+            j + 1
+        } else {
+            j
+        };
         let (len, max) = match self.word(j + 1)? {
             "quarter" => (3, 4),
             "half" => (6, 2),
@@ -348,17 +463,44 @@ impl Parser<'_> {
         // "of 2024", "2024", "of this year", "of the year".
         let k_of = if self.is(k, "of") { k + 1 } else { k };
         if let Some((end, y)) = self.year_at(k_of) {
-            return Some((end, self.spec_val(Spec::Months { y: Some(y), first, len }, None)));
+            return Some((
+                end,
+                self.spec_val(
+                    Spec::Months {
+                        y: Some(y),
+                        first,
+                        len,
+                    },
+                    None,
+                ),
+            ));
         }
         if let Some((end, iv)) = self.unit_year(k_of) {
             let y = iv.0.year();
-            return Some((end, self.spec_val(Spec::Months { y: Some(y), first, len }, None)));
+            return Some((
+                end,
+                self.spec_val(
+                    Spec::Months {
+                        y: Some(y),
+                        first,
+                        len,
+                    },
+                    None,
+                ),
+            ));
         }
         if !the {
             return None;
         }
         let unresolved = self.p().is_none();
-        let mut v = self.spec_val(Spec::Months { y: None, first, len }, None);
+        let mut v = self.spec_val(
+            Spec::Months {
+                y: None,
+                first,
+                len,
+            },
+            None,
+        );
         if unresolved {
             v.iv = None;
         }
@@ -367,24 +509,42 @@ impl Parser<'_> {
 
     /// "2024", "the year 2024", "the 1990s".
     fn year(&self, i: usize) -> Option<Parsed> {
-        let j = if self.is(i, "the") && self.is(i + 1, "year") { i + 2 } else { i };
+        let j = if self.is(i, "the") && self.is(i + 1, "year") {
+            i + 2
+        } else {
+            i
+        };
         let (end, y) = self.year_at(j)?;
         // Decades: "the 1990s", "the 1990's".
-        let s_at = if self.punct(end) == Some('\'') && self.glued(end) { end + 1 } else { end };
+        let s_at = if self.punct(end) == Some('\'') && self.glued(end) {
+            end + 1
+        } else {
+            end
+        };
         if self.is(s_at, "s") && self.glued(s_at) && y % 10 == 0 {
             return Some((s_at + 1, self.spec_val(Spec::Decade { y }, None)));
         }
         if self.glued(end) && self.word(end).is_some() {
             return None;
         }
+        let dash_num =
+            |k: usize| self.punct(k) == Some('-') && self.glued(k) && self.num(k + 1).is_some();
+        if dash_num(end) && dash_num(end + 2) {
+            return None;
+        }
         let after_the = j > 0 && self.is(j - 1, "the");
-        let ok = j > i || (self.supported(j) && !after_the) || match self.toks.get(end) {
-            None => true,
-            Some(t) => match t.word() {
-                Some(w) => t.is_cap() || matches!(w, "and" | "or" | "to" | "through" | "until" | "till"),
+        let ok = j > i
+            || (self.supported(j) && !after_the)
+            || match self.toks.get(end) {
                 None => true,
-            },
-        };
+                Some(t) => match t.word() {
+                    Some(w) => {
+                        t.is_cap()
+                            || matches!(w, "and" | "or" | "to" | "through" | "until" | "till")
+                    }
+                    None => true,
+                },
+            };
         ok.then(|| (end, self.spec_val(Spec::Year { y }, None)))
     }
 }

@@ -11,14 +11,32 @@ pub(crate) type Iv = (Date, Date);
 /// A calendar period named in the text, possibly without its year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Spec {
-    Day { y: Option<i16>, m: i8, d: i8 },
-    Month { y: Option<i16>, m: i8 },
-    Year { y: i16 },
+    Day {
+        y: Option<i16>,
+        m: i8,
+        d: i8,
+    },
+    Month {
+        y: Option<i16>,
+        m: i8,
+    },
+    Year {
+        y: i16,
+    },
     /// A season starting in month `start` (winter starts in December).
-    Season { y: Option<i16>, start: i8 },
+    Season {
+        y: Option<i16>,
+        start: i8,
+    },
     /// `len` months from month `first` (quarters, halves).
-    Months { y: Option<i16>, first: i8, len: i8 },
-    Decade { y: i16 },
+    Months {
+        y: Option<i16>,
+        first: i8,
+        len: i8,
+    },
+    Decade {
+        y: i16,
+    },
 }
 
 /// Which third of a period: early (1), middle (2) or late (3).
@@ -68,16 +86,26 @@ impl Spec {
     /// Resolve against publication: the spec's year if it has one, else
     /// `ref_year`, else the most recent occurrence starting no later than
     /// `published` (or, when `future`, the nearest one ending no earlier).
-    pub fn resolve(&self, ref_year: Option<i16>, published: Option<Date>, future: bool) -> Option<Iv> {
+    pub fn resolve(
+        &self,
+        ref_year: Option<i16>,
+        published: Option<Date>,
+        future: bool,
+    ) -> Option<Iv> {
         if let Some(y) = self.year().or(ref_year) {
             return self.in_year(y);
         }
         let p = published?;
         let y = p.year();
         if future {
-            (y - 1..=y + 1).filter_map(|c| self.in_year(c)).find(|iv| iv.1 >= p)
+            (y - 1..=y + 1)
+                .filter_map(|c| self.in_year(c))
+                .find(|iv| iv.1 >= p)
         } else {
-            (y - 2..=y + 1).rev().filter_map(|c| self.in_year(c)).find(|iv| iv.0 <= p)
+            (y - 2..=y + 1)
+                .rev()
+                .filter_map(|c| self.in_year(c))
+                .find(|iv| iv.0 <= p)
         }
     }
 }
@@ -148,23 +176,33 @@ pub(crate) fn part_of(iv: Iv, part: Part) -> Option<Iv> {
     let whole_months = from.day() == 1 && to == to.last_of_month();
     if whole_months && from.first_of_month() == to.first_of_month() {
         let start = from.checked_add((k * 10).days()).ok()?;
-        let end = if k == 2 { to } else { from.checked_add((k * 10 + 9).days()).ok()? };
+        let end = if k == 2 {
+            to
+        } else {
+            from.checked_add((k * 10 + 9).days()).ok()?
+        };
         return Some((start, end));
     }
-    let n_months = (i64::from(to.year()) - i64::from(from.year())) * 12
-        + i64::from(to.month())
+    let n_months = (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month())
         - i64::from(from.month())
         + 1;
     if whole_months && n_months % 3 == 0 {
         let third = n_months / 3;
         let start = from.checked_add((k * third).months()).ok()?;
-        let end = start.checked_add((third - 1).months()).ok()?.last_of_month();
+        let end = start
+            .checked_add((third - 1).months())
+            .ok()?
+            .last_of_month();
         return Some((start, end));
     }
     let days = i64::from(from.until(to).ok()?.get_days()) + 1;
     let third = (days / 3).max(1);
     let start = from.checked_add((k * third).days()).ok()?;
-    let end = if k == 2 { to } else { start.checked_add((third - 1).days()).ok()?.min(to) };
+    let end = if k == 2 {
+        to
+    } else {
+        start.checked_add((third - 1).days()).ok()?.min(to)
+    };
     Some((start.min(to), end))
 }
 
@@ -186,8 +224,14 @@ mod tests {
     #[test]
     fn thirds() {
         let dec = month(2024, 12).unwrap();
-        assert_eq!(part_of(dec, 3), Some((date(2024, 12, 21), date(2024, 12, 31))));
-        assert_eq!(part_of(dec, 2), Some((date(2024, 12, 11), date(2024, 12, 20))));
+        assert_eq!(
+            part_of(dec, 3),
+            Some((date(2024, 12, 21), date(2024, 12, 31)))
+        );
+        assert_eq!(
+            part_of(dec, 2),
+            Some((date(2024, 12, 11), date(2024, 12, 20)))
+        );
         let y = Spec::Year { y: 2024 }.in_year(0).unwrap();
         assert_eq!(part_of(y, 1), Some((date(2024, 1, 1), date(2024, 4, 30))));
         assert_eq!(part_of(y, 2), Some((date(2024, 5, 1), date(2024, 8, 31))));
@@ -197,19 +241,34 @@ mod tests {
     fn most_recent_or_next() {
         let p = date(2025, 1, 14);
         let dec = Spec::Month { y: None, m: 12 };
-        assert_eq!(dec.resolve(None, Some(p), false).map(|i| i.0), Some(date(2024, 12, 1)));
+        assert_eq!(
+            dec.resolve(None, Some(p), false).map(|i| i.0),
+            Some(date(2024, 12, 1))
+        );
         let mar = Spec::Month { y: None, m: 3 };
-        assert_eq!(mar.resolve(None, Some(p), true).map(|i| i.0), Some(date(2025, 3, 1)));
-        assert_eq!(mar.resolve(None, Some(p), false).map(|i| i.0), Some(date(2024, 3, 1)));
+        assert_eq!(
+            mar.resolve(None, Some(p), true).map(|i| i.0),
+            Some(date(2025, 3, 1))
+        );
+        assert_eq!(
+            mar.resolve(None, Some(p), false).map(|i| i.0),
+            Some(date(2024, 3, 1))
+        );
         let winter = Spec::Season { y: None, start: 12 };
-        assert_eq!(winter.resolve(None, Some(p), false), Some((date(2024, 12, 1), date(2025, 2, 28))));
+        assert_eq!(
+            winter.resolve(None, Some(p), false),
+            Some((date(2024, 12, 1), date(2025, 2, 28)))
+        );
         assert_eq!(dec.resolve(None, None, false), None);
     }
 
     #[test]
     fn weeks_start_monday() {
         // 2025-01-14 is a Tuesday.
-        assert_eq!(week_of(date(2025, 1, 14)), Some((date(2025, 1, 13), date(2025, 1, 19))));
+        assert_eq!(
+            week_of(date(2025, 1, 14)),
+            Some((date(2025, 1, 13), date(2025, 1, 19)))
+        );
         assert_eq!(
             calendar_unit(date(2025, 1, 14), Unit::Week, -1),
             Some((date(2025, 1, 6), date(2025, 1, 12)))

@@ -20,13 +20,26 @@ impl Parser<'_> {
         let role = role?;
         let mut j = i;
         // "the start of", "the beginning of", "the outbreak of".
-        if self.is(j, "the") && self.word(j + 1).is_some_and(|w| self.lex.event_openers.contains(w)) && self.is(j + 2, "of") {
+        if self.is(j, "the")
+            && self
+                .word(j + 1)
+                .is_some_and(|w| self.lex.event_openers.contains(w))
+            && self.is(j + 2, "of")
+        {
             j += 3;
         }
         // A determiner: "the", "its", or a possessive "Russia's".
-        if self.is_any(j, &["the", "its", "their", "his", "her", "our", "this", "that", "last", "a"]) {
+        if self.is_any(
+            j,
+            &[
+                "the", "its", "their", "his", "her", "our", "this", "that", "last", "a",
+            ],
+        ) {
             j += 1;
-        } else if self.toks.get(j)?.is_cap() && self.punct(j + 1) == Some('\'') && self.is(j + 2, "s") {
+        } else if self.toks.get(j)?.is_cap()
+            && self.punct(j + 1) == Some('\'')
+            && self.is(j + 2, "s")
+        {
             j += 3;
         } else {
             return None;
@@ -46,7 +59,9 @@ impl Parser<'_> {
                 k = end;
                 continue;
             }
-            let stop = self.unit(k).is_some() || self.prep(k).is_some() || self.is_any(k, &["and", "of", "or", "the"]);
+            let stop = self.unit(k).is_some()
+                || self.prep(k).is_some()
+                || self.is_any(k, &["and", "of", "or", "the"]);
             match self.toks.get(k) {
                 Some(t) if !stop && (t.word().is_some() || t.punct() == Some('-')) => k += 1,
                 _ => return None,
@@ -107,7 +122,9 @@ impl Parser<'_> {
         let (k, n) = self.count(j).unwrap_or((j, 1));
         let (unit, per) = self.unit(k)?;
         let total = n.checked_mul(per)?;
-        let iv = self.p().and_then(|p| Some((p, calendar::add(p, unit, total)?)));
+        let iv = self
+            .p()
+            .and_then(|p| Some((p, calendar::add(p, unit, total)?)));
         Some((k + 1, Val::new(TimeKind::Interval, iv)))
     }
 

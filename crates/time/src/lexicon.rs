@@ -44,6 +44,8 @@ struct RawRelative {
     following: Vec<String>,
     deictic: HashMap<String, i64>,
     day_parts: Vec<String>,
+    year_to_date: Vec<String>,
+    to_date: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +98,10 @@ pub(crate) struct Lexicon {
     pub shifts: HashMap<String, i64>,
     pub deictic: HashMap<String, i64>,
     pub day_parts: HashSet<String>,
+    /// Phrases for "from 1 January to publication", as word sequences.
+    pub year_to_date: Vec<Vec<String>>,
+    /// Phrases for "up to publication" ("to date", "so far").
+    pub to_date: Vec<Vec<String>>,
     /// Longest first, so "prior to" wins over "to".
     pub preps: Vec<Prep>,
     /// Event nouns as word sequences ("full-scale invasion" is three tokens' words).
@@ -153,6 +159,8 @@ impl Lexicon {
             shifts: HashMap::new(),
             deictic: HashMap::new(),
             day_parts: HashSet::new(),
+            year_to_date: Vec::new(),
+            to_date: Vec::new(),
             preps: Vec::new(),
             event_nouns: Vec::new(),
             event_openers: HashSet::new(),
@@ -187,10 +195,10 @@ impl Lexicon {
                 });
             }
         }
-        preps.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        preps.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         let mut event_nouns: Vec<Vec<String>> =
             raw.events.nouns.iter().map(|n| split_words(n)).collect();
-        event_nouns.sort_by(|a, b| b.len().cmp(&a.len()));
+        event_nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
         Lexicon {
             months: raw.months,
             weekdays: raw.weekdays,
@@ -208,9 +216,43 @@ impl Lexicon {
             shifts,
             deictic: raw.relative.deictic,
             day_parts: raw.relative.day_parts.into_iter().collect(),
+            to_date: raw
+                .relative
+                .to_date
+                .iter()
+                .map(|p| split_words(p))
+                .collect(),
+            year_to_date: raw
+                .relative
+                .year_to_date
+                .iter()
+                .map(|p| split_words(p))
+                .collect(),
             preps,
             event_nouns,
             event_openers: raw.events.openers.into_iter().collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_file_parses_and_is_complete() {
+        assert_eq!(words_parse(), Ok(()));
+        let lex = &*LEXICON;
+        assert_eq!(lex.months.get("sept"), Some(&9));
+        assert_eq!(lex.weekdays.get("sunday"), Some(&7));
+        assert_eq!(lex.units.get("fortnight"), Some(&(Unit::Week, 2)));
+        assert!(lex
+            .preps
+            .windows(2)
+            .all(|w| w[0].words.len() >= w[1].words.len()));
+        assert!(lex
+            .event_nouns
+            .iter()
+            .any(|n| n == &["full", "scale", "invasion"]));
     }
 }

@@ -43,7 +43,13 @@
 //! - "two weeks ago": that day. "three days later": unresolved (relative to
 //!   another event).
 //! - Numeric dates are read day first ("07/01/2025" is 7 January) unless
-//!   only month first is valid; they need a year.
+//!   only month first is valid, or day first falls after publication and
+//!   month first does not; they need a year.
+//! - "before the end of March" reaches to 31 March; "to date", "so far":
+//!   `from` `None`, `to` publication. "in 2023 and 2024": one interval.
+//! - Bare years need a time word before them ("in 2024") or no lower-case
+//!   word after them, so "2000 soldiers" and "the 2022 invasion" are not
+//!   years.
 //! - Winter of a year runs from that year's December to February.
 //! - Periods tied to events are [`TimeKind::Event`], unresolved unless the
 //!   phrase gives a date ("since the invasion in February 2022").

@@ -21,6 +21,8 @@ pub(crate) struct Val {
     pub current: bool,
     /// A half-open result ("since", "by"): overrides `iv` in the output.
     pub open: Option<(Option<Date>, Option<Date>)>,
+    /// For an edge of a period ("the end of March"), the whole period.
+    pub whole: Option<Iv>,
 }
 
 impl Val {
@@ -31,6 +33,7 @@ impl Val {
             spec: None,
             current: false,
             open: None,
+            whole: None,
         }
     }
 }
@@ -159,11 +162,7 @@ impl<'a> Parser<'a> {
         let body = prep.map_or(i, |(j, _, _)| j);
         let role = prep.map(|(_, r, _)| r);
         let first = prep.map(|(_, _, w)| w);
-        let mut cands = vec![
-            self.event(body, role),
-            self.within(i),
-            self.duration(i),
-        ];
+        let mut cands = vec![self.event(body, role), self.within(i), self.duration(i)];
         if let Some((end, v)) = self.range(body, first == Some("between"), prep.is_some()) {
             let v = if v.kind == TimeKind::Interval && first == Some("from") {
                 v
@@ -182,12 +181,21 @@ impl<'a> Parser<'a> {
         if role == PrepRole::Point {
             return v;
         }
+        if v.open.is_some() {
+            return v;
+        }
         let iv = v.iv.map(|(from, to)| match role {
             PrepRole::Point => (Some(from), Some(to)),
             PrepRole::Since => (Some(from), self.p().filter(|p| *p >= from)),
             PrepRole::Until => (None, Some(to)),
-            PrepRole::Before => (None, calendar::prev_day(from)),
-            PrepRole::After => (calendar::next_day(to), None),
+            PrepRole::Before => match v.whole {
+                Some(whole) if whole.1 == to => (None, Some(to)),
+                _ => (None, calendar::prev_day(from)),
+            },
+            PrepRole::After => match v.whole {
+                Some(whole) if whole.0 == from => (Some(from), None),
+                _ => (calendar::next_day(to), None),
+            },
         });
         let kind = if v.kind == TimeKind::Event {
             TimeKind::Event
@@ -203,7 +211,11 @@ impl<'a> Parser<'a> {
     fn clip_current(&self, mut v: Val) -> Val {
         if let (true, Some((from, to)), Some(p)) = (v.current, v.iv, self.p()) {
             if p >= from && p <= to {
-                v.iv = Some(if self.anchor.future { (p, to) } else { (from, p) });
+                v.iv = Some(if self.anchor.future {
+                    (p, to)
+                } else {
+                    (from, p)
+                });
             }
         }
         v.current = false;
@@ -218,7 +230,9 @@ impl<'a> Parser<'a> {
         let starts = [left.map(|l| l.0), left_partial.map(|l| l.0)];
         for (idx, start) in starts.into_iter().enumerate() {
             let Some(j) = start else { continue };
-            let Some(k) = self.connector(j, between, has_prep) else { continue };
+            let Some(k) = self.connector(j, between, has_prep) else {
+                continue;
+            };
             let right = self.core(k).or_else(|| self.partial_right(k, left));
             let Some((end, r)) = right else { continue };
             let joined = if idx == 0 {
@@ -356,16 +370,13 @@ impl<'a> Parser<'a> {
             spec: Some((spec, part)),
             current: false,
             open: None,
+            whole: None,
         }
     }
 
     /// One period: the longest of every rule that matches at `i`.
     pub fn core(&self, i: usize) -> Option<Parsed> {
-        Self::longest([
-            self.absolute(i),
-            self.relative(i),
-            self.part_phrase(i),
-        ])
+        Self::longest([self.absolute(i), self.relative(i), self.part_phrase(i)])
     }
 }
 

@@ -9,7 +9,33 @@ use crate::TimeKind;
 impl Parser<'_> {
     /// A part of a period, whichever form matches longest at `i`.
     pub(crate) fn part_phrase(&self, i: usize) -> Option<Parsed> {
-        Self::longest([self.third(i), self.edge(i), self.so_far(i)])
+        Self::longest([self.third(i), self.edge(i), self.so_far(i), self.to_date(i)])
+    }
+
+    /// "to date", "so far": up to publication, open at the start.
+    fn to_date(&self, i: usize) -> Option<Parsed> {
+        let end = self.phrase(i, &self.lex.to_date)?;
+        let mut v = Val::new(TimeKind::Open, None);
+        v.open = Some((None, self.p()));
+        Some((end, v))
+    }
+
+    /// The end of the first of `phrases` that matches at `i` (hyphens between
+    /// words are skipped: "year-to-date").
+    fn phrase(&self, i: usize, phrases: &[Vec<String>]) -> Option<usize> {
+        phrases.iter().find_map(|phrase| {
+            let mut k = i;
+            for w in phrase {
+                if self.punct(k) == Some('-') {
+                    k += 1;
+                }
+                if !self.is(k, w) {
+                    return None;
+                }
+                k += 1;
+            }
+            Some(k)
+        })
     }
 
     /// The period a part word governs: a calendar or relative period, or
@@ -17,7 +43,9 @@ impl Parser<'_> {
     fn governed(&self, j: usize) -> Option<Parsed> {
         let k = if self.is(j, "the") { j + 1 } else { j };
         if let Some(&(unit, 1)) = self.word(k).and_then(|w| self.lex.units.get(w)) {
-            if matches!(unit, Unit::Week | Unit::Month | Unit::Year) && !self.word(k)?.ends_with('s') {
+            if matches!(unit, Unit::Week | Unit::Month | Unit::Year)
+                && !self.word(k)?.ends_with('s')
+            {
                 let iv = self.p().and_then(|p| calendar::calendar_unit(p, unit, 0));
                 return Some((k + 1, Val::new(TimeKind::Other, iv)));
             }
@@ -37,7 +65,11 @@ impl Parser<'_> {
         }
         if matches!(w, "earlier" | "later") {
             // "earlier this month", "later this year", "earlier in the week".
-            let k = if self.is(j, "in") && self.is(j + 1, "the") { j + 1 } else { j };
+            let k = if self.is(j, "in") && self.is(j + 1, "the") {
+                j + 1
+            } else {
+                j
+            };
             if !self.is_any(k, &["this", "the"]) {
                 return None;
             }
@@ -67,7 +99,11 @@ impl Parser<'_> {
         }
         let part = *self.lex.parts.get(w)?;
         let (end, inner) = self.governed(j + 2)?;
-        Some((end, self.with_part(inner, part)))
+        let mut v = self.with_part(inner, part);
+        // "before the end of March" reaches to the end; "after the start of
+        // March" from the start.
+        v.whole = inner.iv;
+        Some((end, v))
     }
 
     /// "so far this year", "this year so far", "the year to date".
@@ -76,16 +112,11 @@ impl Parser<'_> {
             let (from, _) = calendar::calendar_unit(p, Unit::Year, 0)?;
             Some((from, p))
         };
-        let end = if self.is(i, "so") && self.is(i + 1, "far") && self.is(i + 2, "this") && self.is(i + 3, "year") {
-            i + 4
-        } else if self.is(i, "this") && self.is(i + 1, "year") && self.is(i + 2, "so") && self.is(i + 3, "far") {
-            i + 4
-        } else if self.is(i, "the") && self.is(i + 1, "year") && self.is(i + 2, "to") && self.is(i + 3, "date") {
-            i + 4
-        } else {
-            return None;
-        };
-        Some((end, Val::new(TimeKind::Interval, self.p().and_then(year_to_p))))
+        let end = self.phrase(i, &self.lex.year_to_date)?;
+        Some((
+            end,
+            Val::new(TimeKind::Interval, self.p().and_then(year_to_p)),
+        ))
     }
 
     fn with_part(&self, inner: Val, part: u8) -> Val {

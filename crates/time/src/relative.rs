@@ -49,6 +49,18 @@ impl Parser<'_> {
         if (w == "past" || w == "coming") && !self.lex.weekdays.contains_key(next) {
             return None;
         }
+        if next == "quarter" {
+            // The calendar quarter of publication, shifted.
+            let v = self.resolved(TimeKind::Other, |p| {
+                let q0 = p
+                    .first_of_month()
+                    .checked_sub(i64::from((p.month() - 1) % 3).months())
+                    .ok()?;
+                let first = q0.checked_add((shift * 3).months()).ok()?;
+                calendar::months_from(first.year(), first.month(), 3)
+            });
+            return Some((j + 1, v));
+        }
         if let Some(&(unit, 1)) = self.lex.units.get(next) {
             if next.ends_with('s') || matches!(unit, Unit::Hour) {
                 return None;
@@ -61,9 +73,16 @@ impl Parser<'_> {
             let v = self.resolved(TimeKind::Day, |p| {
                 if next == "weekend" {
                     let (mon, _) = calendar::calendar_unit(p, Unit::Week, shift)?;
-                    return Some((mon.checked_add(5.days()).ok()?, mon.checked_add(6.days()).ok()?));
+                    return Some((
+                        mon.checked_add(5.days()).ok()?,
+                        mon.checked_add(6.days()).ok()?,
+                    ));
                 }
-                let off = if next == "night" && shift < 0 { -1 } else { shift.max(0) };
+                let off = if next == "night" && shift < 0 {
+                    -1
+                } else {
+                    shift.max(0)
+                };
                 let d = p.checked_add(off.days()).ok()?;
                 Some((d, d))
             });
@@ -84,7 +103,9 @@ impl Parser<'_> {
         } else {
             return None;
         };
-        let iv = self.p().and_then(|p| named_near(spec, p, shift, self.anchor.future));
+        let iv = self
+            .p()
+            .and_then(|p| named_near(spec, p, shift, self.anchor.future));
         let mut v = Val::new(kind, iv);
         v.spec = iv.map(|iv| (spec.with_year(iv.0.year()), None));
         Some((end, v))
@@ -109,7 +130,9 @@ impl Parser<'_> {
         let plural = unit_word.ends_with('s');
         let n = match n {
             Some(n) => n,
-            None if plural && the && matches!(w, "coming" | "next" | "past" | "last") => VAGUE_COUNT,
+            None if plural && the && matches!(w, "coming" | "next" | "past" | "last") => {
+                VAGUE_COUNT
+            }
             None if !plural && (the || w == "past") => 1,
             None => return None,
         };
@@ -141,7 +164,9 @@ impl Parser<'_> {
             return None;
         }
         let (unit, per) = self.unit(j + 1)?;
-        let v = self.resolved(TimeKind::Interval, |p| Some((calendar::add(p, unit, -VAGUE_COUNT * per)?, p)));
+        let v = self.resolved(TimeKind::Interval, |p| {
+            Some((calendar::add(p, unit, -VAGUE_COUNT * per)?, p))
+        });
         Some((j + 2, v))
     }
 
@@ -169,7 +194,11 @@ impl Parser<'_> {
     fn weekday(&self, i: usize) -> Option<Parsed> {
         let wd = *self.lex.weekdays.get(self.word(i)?)?;
         let end = self.weekday_word(i)?;
-        let end = if self.punct(end - 1) == Some(',') { end - 1 } else { end };
+        let end = if self.punct(end - 1) == Some(',') {
+            end - 1
+        } else {
+            end
+        };
         let v = self.resolved(TimeKind::Day, |p| {
             let d = weekday_near(p, wd, 0, self.anchor.future)?;
             Some((d, d))
@@ -229,7 +258,9 @@ pub(crate) fn weekday_near(p: Date, wd: i8, shift: i64, future: bool) -> Option<
     match (shift.signum(), future) {
         (0, false) => p.checked_sub(back.days()).ok(),
         (0, true) => p.checked_add(fwd.days()).ok(),
-        (-1, _) => p.checked_sub((if back == 0 { 7 } else { back }).days()).ok(),
+        (-1, _) => p
+            .checked_sub((if back == 0 { 7 } else { back }).days())
+            .ok(),
         _ => p.checked_add((if fwd == 0 { 7 } else { fwd }).days()).ok(),
     }
 }
@@ -240,13 +271,13 @@ pub(crate) fn weekday_near(p: Date, wd: i8, shift: i64, future: bool) -> Option<
 /// "next" the first to start after `p`.
 fn named_near(spec: Spec, p: Date, shift: i64, future: bool) -> Option<Iv> {
     let y = p.year();
-    let cands = (y - 2..=y + 2).filter_map(|c| spec.with_year(c).in_year(c));
+    let mut cands = (y - 2..=y + 2).filter_map(|c| spec.with_year(c).in_year(c));
     match shift.signum() {
         -1 => {
             let month_start = p.first_of_month();
-            cands.filter(|iv| iv.1 < month_start).last()
+            cands.rfind(|iv| iv.1 < month_start)
         }
-        1 => cands.into_iter().find(|iv| iv.0 > p),
+        1 => cands.find(|iv| iv.0 > p),
         _ => spec.resolve(None, Some(p), future),
     }
 }

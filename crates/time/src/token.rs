@@ -163,8 +163,22 @@ mod tests {
         let t = tokenize("On 7th Jan, 2,000 troops; mid-2025 é");
         let kinds: Vec<_> = t.iter().map(|t| t.kind.clone()).collect();
         assert_eq!(t[0].word(), Some("on"));
-        assert!(matches!(kinds[1], TokKind::Num { value: 7, ordinal: true, .. }));
-        assert!(matches!(kinds[4], TokKind::Num { value: 2000, grouped: true, .. }));
+        assert!(matches!(
+            kinds[1],
+            TokKind::Num {
+                value: 7,
+                ordinal: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            kinds[4],
+            TokKind::Num {
+                value: 2000,
+                grouped: true,
+                ..
+            }
+        ));
         assert_eq!(t[8].punct(), Some('-'));
         assert!(!t[9].space_before);
         assert_eq!(t.last().and_then(|t| t.word()), Some("é"));
@@ -173,6 +187,12 @@ mod tests {
     #[test]
     fn long_digit_runs_do_not_overflow() {
         let t = tokenize("99999999999999999999999");
-        assert!(matches!(t[0].kind, TokKind::Num { value: i64::MAX, .. }));
+        assert!(matches!(
+            t[0].kind,
+            TokKind::Num {
+                value: i64::MAX,
+                ..
+            }
+        ));
     }
 }

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 use tally_time::{find_times, Anchor, Date};
 
 fn corpus() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/meantime/intra-doc_annotation");
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/meantime/intra-doc_annotation");
     p.is_dir().then_some(p)
 }
 
@@ -30,7 +31,9 @@ fn unescape(s: &str) -> String {
 }
 
 fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -93,24 +96,44 @@ fn meantime_dates() {
                 .captures_iter(c.get(1).unwrap().as_str())
                 .map(|a| (a.get(1).unwrap().as_str(), a.get(2).unwrap().as_str()))
                 .collect();
-            let ids: Vec<String> = anchor_re.captures_iter(&c[2]).map(|a| a[1].to_string()).collect();
+            let ids: Vec<String> = anchor_re
+                .captures_iter(&c[2])
+                .map(|a| a[1].to_string())
+                .collect();
             if attrs.get("functionInDocument") == Some(&"CREATION_TIME") {
-                dct = attrs.get("value").and_then(|v| v.get(..10)).and_then(|v| v.parse::<Date>().ok());
+                dct = attrs
+                    .get("value")
+                    .and_then(|v| v.get(..10))
+                    .and_then(|v| v.parse::<Date>().ok());
                 continue;
             }
             if attrs.get("type") != Some(&"DATE") {
                 continue;
             }
-            let Some(iv) = attrs.get("value").and_then(|v| interval(v)) else { continue };
-            let spans: Vec<(usize, usize)> = ids.iter().filter_map(|id| offsets.get(id).copied()).collect();
-            let (Some(s), Some(e)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) else {
+            let Some(iv) = attrs.get("value").and_then(|v| interval(v)) else {
+                continue;
+            };
+            let spans: Vec<(usize, usize)> = ids
+                .iter()
+                .filter_map(|id| offsets.get(id).copied())
+                .collect();
+            let (Some(s), Some(e)) = (
+                spans.iter().map(|s| s.0).min(),
+                spans.iter().map(|s| s.1).max(),
+            ) else {
                 continue;
             };
             timexes.push((s, e, iv));
         }
         let Some(dct) = dct else { continue };
         docs += 1;
-        let found = find_times(&text, Anchor { published: Some(dct), future: false });
+        let found = find_times(
+            &text,
+            Anchor {
+                published: Some(dct),
+                future: false,
+            },
+        );
         for (s, e, iv) in timexes {
             total += 1;
             // Exact, or (for "since 1992", "by 2008", "between April and June")
@@ -118,7 +141,8 @@ fn meantime_dates() {
             let ok = found.iter().any(|t| {
                 let overlaps = t.span.start < e && s < t.span.end;
                 let exact = t.from == Some(iv.0) && t.to == Some(iv.1);
-                let wider = t.span.start <= s && e <= t.span.end && (t.span.start, t.span.end) != (s, e);
+                let wider =
+                    t.span.start <= s && e <= t.span.end && (t.span.start, t.span.end) != (s, e);
                 let side = (t.from == Some(iv.0) && t.to.is_none_or(|to| to >= iv.1))
                     || (t.to == Some(iv.1) && t.from.is_none_or(|f| f <= iv.0));
                 overlaps && (exact || (wider && side))
@@ -138,5 +162,5 @@ fn meantime_dates() {
     let rate = 100.0 * hit as f64 / total.max(1) as f64;
     println!("MEANTIME: {hit}/{total} DATE timexes (YYYY, YYYY-MM, YYYY-MM-DD) resolved exactly, {rate:.1}% over {docs} articles");
     assert!(docs >= 100, "only {docs} articles with a creation time");
-    assert!(rate >= 0.0, "MEANTIME {rate:.1}% below floor");
+    assert!(rate >= 70.0, "MEANTIME {rate:.1}% below floor 70%");
 }

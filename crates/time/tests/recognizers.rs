@@ -28,7 +28,7 @@
 
 use regex::Regex;
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tally_time::{find_times, Anchor, Date, TimeExpr};
 
 const OUT_OF_SCOPE: &[&str] = &[
@@ -51,11 +51,12 @@ const OUT_OF_SCOPE: &[&str] = &[
 ];
 
 fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/recognizers-text/datetime");
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/recognizers-text/datetime");
     p.is_dir().then_some(p)
 }
 
-fn load(dir: &PathBuf, name: &str) -> Vec<Value> {
+fn load(dir: &Path, name: &str) -> Vec<Value> {
     let text = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
     let text = text.trim_start_matches('\u{feff}');
     serde_json::from_str::<Vec<Value>>(text).unwrap()
@@ -73,14 +74,27 @@ fn reference(case: &Value) -> Date {
 }
 
 fn dotnet_unsupported(case: &Value) -> bool {
-    ["NotSupported", "NotSupportedByDesign"]
-        .iter()
-        .any(|k| case[k].as_str().is_some_and(|s| s.to_lowercase().contains("dotnet")))
+    ["NotSupported", "NotSupportedByDesign"].iter().any(|k| {
+        case[k]
+            .as_str()
+            .is_some_and(|s| s.to_lowercase().contains("dotnet"))
+    })
 }
 
 fn norm(s: &str) -> String {
     let mut s = s.to_lowercase();
-    for p in ["in ", "on ", "at ", "for ", "during ", "over ", "throughout ", "around ", "of ", "the "] {
+    for p in [
+        "in ",
+        "on ",
+        "at ",
+        "for ",
+        "during ",
+        "over ",
+        "throughout ",
+        "around ",
+        "of ",
+        "the ",
+    ] {
         if let Some(rest) = s.strip_prefix(p) {
             s = rest.to_string();
         }
@@ -104,23 +118,30 @@ fn days(a: Date, b: Date) -> i64 {
 /// intervals match with Jaccard >= 0.5 by days; an open side is compared
 /// exactly on the side the reference gives.
 fn matches(t: &TimeExpr, w: &Want) -> bool {
-    let end = match (w.end, w.end_exclusive) {
-        (Some(e), true) => e.yesterday().ok().filter(|y| w.start.is_none_or(|s| *y >= s)).or(Some(e)),
-        (e, _) => e,
-    };
-    match (w.start, end, t.from, t.to) {
-        (Some(s), Some(e), Some(f), Some(to)) => {
-            if s == e || f == to {
-                return s == f && e == to;
+    // An exclusive end may be read as exclusive or, as some reference cases
+    // do ("today till tomorrow"), inclusive.
+    let mut ends = vec![w.end];
+    if w.end_exclusive {
+        if let Some(y) = w.end.and_then(|e| e.yesterday().ok()) {
+            if w.start.is_none_or(|s| y >= s) {
+                ends.insert(0, Some(y));
             }
-            let inter = days(s.max(f), e.min(to)) + 1;
-            let union = days(s.min(f), e.max(to)) + 1;
-            inter > 0 && inter * 2 >= union
         }
-        (Some(s), None, f, _) => f == Some(s),
-        (None, Some(e), _, to) => to == Some(e) || w.end.is_some_and(|x| to == Some(x)),
-        _ => false,
     }
+    ends.into_iter()
+        .any(|end| match (w.start, end, t.from, t.to) {
+            (Some(s), Some(e), Some(f), Some(to)) => {
+                if s == e || f == to {
+                    return s == f && e == to;
+                }
+                let inter = days(s.max(f), e.min(to)) + 1;
+                let union = days(s.min(f), e.max(to)) + 1;
+                inter > 0 && inter * 2 >= union
+            }
+            (Some(s), None, f, _) => f == Some(s),
+            (None, Some(e), _, to) => to == Some(e),
+            _ => false,
+        })
 }
 
 /// Expected resolutions of a parser-file result: (past, future) readings.
@@ -130,7 +151,14 @@ fn wants_parser(r: &Value) -> Option<Vec<(bool, Want)>> {
     for (future, key) in [(false, "PastResolution"), (true, "FutureResolution")] {
         let res = &v[key];
         if let Some(d) = res["date"].as_str().and_then(date) {
-            out.push((future, Want { start: Some(d), end: Some(d), end_exclusive: false }));
+            out.push((
+                future,
+                Want {
+                    start: Some(d),
+                    end: Some(d),
+                    end_exclusive: false,
+                },
+            ));
         } else if res["startDate"].is_string() || res["endDate"].is_string() {
             out.push((
                 future,
@@ -150,7 +178,11 @@ fn wants_model(r: &Value) -> Option<Vec<(bool, Want)>> {
     let mut out = Vec::new();
     for v in r["Resolution"]["values"].as_array()? {
         let w = if let Some(d) = v["value"].as_str().and_then(date) {
-            Want { start: Some(d), end: Some(d), end_exclusive: false }
+            Want {
+                start: Some(d),
+                end: Some(d),
+                end_exclusive: false,
+            }
         } else {
             Want {
                 start: v["start"].as_str().and_then(date),
@@ -167,7 +199,14 @@ fn wants_model(r: &Value) -> Option<Vec<(bool, Want)>> {
         .into_iter()
         .flat_map(|(_, w)| {
             [
-                (false, Want { start: w.start, end: w.end, end_exclusive: w.end_exclusive }),
+                (
+                    false,
+                    Want {
+                        start: w.start,
+                        end: w.end,
+                        end_exclusive: w.end_exclusive,
+                    },
+                ),
                 (true, w),
             ]
         })
@@ -181,20 +220,29 @@ struct Suite {
     model: bool,
 }
 
-fn run(dir: &PathBuf, suite: &Suite, out_re: &[Regex], verbose: bool) -> (usize, usize) {
+fn run(dir: &Path, suite: &Suite, out_re: &[Regex], verbose: bool) -> (usize, usize) {
     let (mut total, mut passed) = (0, 0);
     for case in load(dir, suite.name) {
         if dotnet_unsupported(&case) {
             continue;
         }
         let input = case["Input"].as_str().unwrap_or_default();
-        let results: Vec<&Value> = case["Results"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
+        let results: Vec<&Value> = case["Results"]
+            .as_array()
+            .map(|a| a.iter().collect())
+            .unwrap_or_default();
         let in_scope: Vec<&Value> = results
             .iter()
             .copied()
             .filter(|r| {
-                let ty = r["TypeName"].as_str().or(r["Type"].as_str()).unwrap_or_default();
-                let ty_ok = matches!(ty, "date" | "daterange" | "datetimeV2.date" | "datetimeV2.daterange");
+                let ty = r["TypeName"]
+                    .as_str()
+                    .or(r["Type"].as_str())
+                    .unwrap_or_default();
+                let ty_ok = matches!(
+                    ty,
+                    "date" | "daterange" | "datetimeV2.date" | "datetimeV2.daterange"
+                );
                 let text = r["Text"].as_str().unwrap_or_default().to_lowercase();
                 ty_ok && !out_re.iter().any(|re| re.is_match(&text))
             })
@@ -204,31 +252,72 @@ fn run(dir: &PathBuf, suite: &Suite, out_re: &[Regex], verbose: bool) -> (usize,
         }
         total += 1;
         let p = reference(&case);
-        let past = find_times(input, Anchor { published: Some(p), future: false });
-        let fut = find_times(input, Anchor { published: Some(p), future: true });
+        let past = find_times(
+            input,
+            Anchor {
+                published: Some(p),
+                future: false,
+            },
+        );
+        let fut = find_times(
+            input,
+            Anchor {
+                published: Some(p),
+                future: true,
+            },
+        );
         let ok = if results.is_empty() {
             past.is_empty()
         } else {
             in_scope.iter().all(|r| {
                 let want_text = norm(r["Text"].as_str().unwrap_or_default());
-                let find = |found: &[TimeExpr]| found.iter().find(|t| norm(&input[t.span.range()]) == want_text).cloned();
-                let (Some(tp), Some(tf)) = (find(&past), find(&fut)) else { return false };
+                let find = |found: &[TimeExpr]| {
+                    found
+                        .iter()
+                        .find(|t| norm(&input[t.span.range()]) == want_text)
+                        .cloned()
+                };
+                let (Some(tp), Some(tf)) = (find(&past), find(&fut)) else {
+                    return false;
+                };
                 if !suite.resolve {
                     return true;
                 }
-                let wants = if suite.model { wants_model(r) } else { wants_parser(r) };
+                let wants = if suite.model {
+                    wants_model(r)
+                } else {
+                    wants_parser(r)
+                };
                 match wants {
                     None => true,
-                    Some(ws) => ws.iter().any(|(future, w)| matches(if *future { &tf } else { &tp }, w)),
+                    Some(ws) => ws
+                        .iter()
+                        .any(|(future, w)| matches(if *future { &tf } else { &tp }, w)),
                 }
             })
         };
         if ok {
             passed += 1;
         } else if verbose {
-            let got: Vec<_> = past.iter().map(|t| (&input[t.span.range()], t.from, t.to)).collect();
-            let want: Vec<_> = in_scope.iter().map(|r| (r["Text"].to_string(), r.get("Value").or(r.get("Resolution")).map(|v| v.to_string()))).collect();
-            eprintln!("FAIL {} {input:?} ref {p}\n   want {want:?}\n   got  {got:?}", suite.name);
+            let got: Vec<_> = past
+                .iter()
+                .map(|t| (&input[t.span.range()], t.from, t.to))
+                .collect();
+            let want: Vec<_> = in_scope
+                .iter()
+                .map(|r| {
+                    (
+                        r["Text"].to_string(),
+                        r.get("Value")
+                            .or(r.get("Resolution"))
+                            .map(|v| v.to_string()),
+                    )
+                })
+                .collect();
+            eprintln!(
+                "FAIL {} {input:?} ref {p}\n   want {want:?}\n   got  {got:?}",
+                suite.name
+            );
         }
     }
     (passed, total)
@@ -240,21 +329,67 @@ fn recognizers_text_dates() {
         println!("skipping: ../shared not found");
         return;
     };
-    let out_re: Vec<Regex> = OUT_OF_SCOPE.iter().map(|r| Regex::new(r).unwrap()).collect();
+    let out_re: Vec<Regex> = OUT_OF_SCOPE
+        .iter()
+        .map(|r| Regex::new(r).unwrap())
+        .collect();
     let verbose = std::env::var_os("TALLY_TIME_VERBOSE").is_some();
     // Floors: the pass rate reached, rounded down, so a regression fails.
+    // Below the 80 % aim where the rest is other conventions (recognizers
+    // read "next Friday" as Friday of next week, "last September" as the
+    // previous year's, ranges of years as ending before the last year) or
+    // scheduling forms news does not use ("4 to 22 this month").
     let suites = [
-        (Suite { name: "DateExtractor", resolve: false, model: false }, 0.0),
-        (Suite { name: "DateParser", resolve: true, model: false }, 0.0),
-        (Suite { name: "DatePeriodExtractor", resolve: false, model: false }, 0.0),
-        (Suite { name: "DatePeriodParser", resolve: true, model: false }, 0.0),
-        (Suite { name: "DateTimeModel", resolve: true, model: true }, 0.0),
+        (
+            Suite {
+                name: "DateExtractor",
+                resolve: false,
+                model: false,
+            },
+            75.0,
+        ),
+        (
+            Suite {
+                name: "DateParser",
+                resolve: true,
+                model: false,
+            },
+            67.5,
+        ),
+        (
+            Suite {
+                name: "DatePeriodExtractor",
+                resolve: false,
+                model: false,
+            },
+            85.0,
+        ),
+        (
+            Suite {
+                name: "DatePeriodParser",
+                resolve: true,
+                model: false,
+            },
+            67.0,
+        ),
+        (
+            Suite {
+                name: "DateTimeModel",
+                resolve: true,
+                model: true,
+            },
+            66.0,
+        ),
     ];
     for (suite, floor) in suites {
         let (passed, total) = run(&dir, &suite, &out_re, verbose);
         let rate = 100.0 * passed as f64 / total.max(1) as f64;
         println!("{}: {passed}/{total} in scope, {rate:.1}%", suite.name);
         assert!(total > 0, "{}: no case in scope", suite.name);
-        assert!(rate >= floor, "{}: {rate:.1}% below floor {floor}%", suite.name);
+        assert!(
+            rate >= floor,
+            "{}: {rate:.1}% below floor {floor}%",
+            suite.name
+        );
     }
 }

@@ -4,7 +4,6 @@ use crate::args::EvalArgs;
 use crate::Status;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::io::Write;
 use tally_core::Extractor;
 use tally_extract::Pipeline;
@@ -17,7 +16,7 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
             let extracted =
                 tally_eval::load_jsonl(claims).context("cannot read the extracted claims")?;
             let ids = match docs {
-                Some(d) => Some(doc_ids(d)?),
+                Some(d) => Some(tally_eval::load_doc_ids(d).context("cannot read the documents")?),
                 None => None,
             };
             (extracted, ids)
@@ -47,18 +46,10 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
     let report = tally_eval::score(&gold, &extracted, docs.as_ref());
     let mut out = super::stdout();
     if args.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&report.to_json())?)?;
+        writeln!(out, "{}", report.render_json())?;
     } else {
         write!(out, "{}", report.render(args.verbose))?;
     }
     out.flush()?;
     Ok(Status::Success)
-}
-
-fn doc_ids(path: &std::path::Path) -> Result<HashSet<String>> {
-    let docs = tally_eval::load_jsonl(path).context("cannot read the documents")?;
-    Ok(docs
-        .iter()
-        .filter_map(|d| d.get("id").and_then(|v| v.as_str()).map(str::to_string))
-        .collect())
 }

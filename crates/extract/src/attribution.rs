@@ -1,0 +1,401 @@
+//! Attribution: who a unit's figures are attributed to (speaker, via) and
+//! what they rest on (evidence).
+
+use crate::cues::Cues;
+use crate::mentions::UnitView;
+use tally_core::Evidence;
+use tally_lexicon::{Entity, Form, Lexicon};
+
+/// One attribution found in a unit.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Attr {
+    /// Token index of the verb or cue.
+    pub verb: usize,
+    /// Token range of the attribution words (speaker and verb).
+    pub t0: usize,
+    pub t1: usize,
+    pub speaker: Option<String>,
+    pub via: Option<String>,
+    pub evidence: Option<Evidence>,
+    pub denial: bool,
+    pub person: bool,
+}
+
+/// Speakers met so far in a document, for pronouns and short forms.
+#[derive(Default, Debug)]
+pub(crate) struct Speakers {
+    seen: Vec<Seen>,
+    last_person: Option<String>,
+    last_outlet: Option<String>,
+}
+
+#[derive(Debug)]
+struct Seen {
+    text: String,
+    person: bool,
+    acronym: Option<String>,
+}
+
+impl Speakers {
+    pub fn note_person(&mut self, name: &str) {
+        self.last_person = Some(name.to_string());
+    }
+    pub fn note_outlet(&mut self, name: &str) {
+        self.last_outlet = Some(name.to_string());
+    }
+    fn remember(&mut self, text: &str, person: bool, acronym: Option<String>) {
+        if person {
+            self.last_person = Some(text.to_string());
+        }
+        self.seen.push(Seen { text: text.to_string(), person, acronym });
+    }
+    /// The last non-person speaker.
+    fn last_body(&self) -> Option<&str> {
+        self.seen.iter().rev().find(|s| !s.person).map(|s| s.text.as_str())
+    }
+    /// Expand a short form: an acronym, a contained name, or a definite description.
+    fn resolve(&self, phrase: &str, cues_hit: bool) -> Option<String> {
+        let p = phrase.trim();
+        let caps = p.len() >= 2 && p.len() <= 6 && p.chars().all(|c| c.is_ascii_uppercase());
+        if caps {
+            for s in self.seen.iter().rev() {
+                if s.acronym.as_deref() == Some(p) || initials(&s.text) == p {
+                    return Some(s.text.clone());
+                }
+            }
+            return None;
+        }
+        let pl = p.to_lowercase();
+        for s in self.seen.iter().rev() {
+            let sl = s.text.to_lowercase();
+            if sl != pl && sl.contains(&pl) && pl.len() >= 4 {
+                return Some(s.text.clone());
+            }
+        }
+        if cues_hit {
+            let head = pl.split_whitespace().last().unwrap_or("");
+            for s in self.seen.iter().rev() {
+                if !s.person && s.text.to_lowercase().split_whitespace().any(|w| w == head) {
+                    return Some(s.text.clone());
+                }
+            }
+            if matches!(head, "newspaper" | "paper" | "outlet" | "broadcaster") {
+                return self.last_outlet.clone();
+            }
+            if matches!(head, "official" | "spokesman" | "spokeswoman" | "minister") {
+                return None;
+            }
+            return self.last_body().map(str::to_string);
+        }
+        None
+    }
+}
+
+/// Initials of the capitalised words of a name ("Joint Chiefs of Staff" → "JCS").
+fn initials(s: &str) -> String {
+    s.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+const AUX: &[&str] = &[
+    "has", "have", "had", "also", "earlier", "later", "now", "previously", "then", "further", "again", "separately",
+    "already", "publicly", "has also", "on", "last", "this", "in", "at", "during", "reportedly", "once", "first",
+    "recently", "repeatedly", "had earlier", "would", "will", "did", "does", "not",
+];
+const BOUNDARY: &[&str] = &["that", "while", "when", "as", "but", "because", "after", "before", "said", "says", "and that", "whereas", "although", "though", "if"];
+const LEAD_STRIP: &[&str] = &["the", "a", "an"];
+
+/// Find every attribution in the unit. `times` are token ranges of time
+/// expressions (skipped between a speaker and its verb).
+pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, cues: &Cues, sp: &mut Speakers) -> Vec<Attr> {
+    let mut out = Vec::new();
+    let n = u.toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = u.word(i);
+        // according to X / citing X
+        if (w == "according" && u.word(i + 1) == "to") || w == "citing" {
+            let start = if w == "citing" { i + 1 } else { i + 2 };
+            let end = phrase_end(u, start);
+            let mut a = Attr { verb: i, t0: i, t1: end, ..Attr::default() };
+            let (s0, s1) = (start, end);
+            // "BBC reports citing Western officials"
+            if let Some(c) = (s0..s1).find(|&k| u.word(k) == "citing") {
+                let via = strip_noun(u, s0, c, &["reports", "report", "reporting"]);
+                a.via = via.map(|(x, y)| u.slice(x, y).to_string());
+                set_speaker(u, c + 1, s1, lex, cues, sp, &mut a);
+            } else {
+                // "a statement from the Pentagon", "figures published by X", "an estimate by X"
+                let by = (s0..s1).rev().find(|&k| matches!(u.word(k), "by" | "from"));
+                if cues.document.at(u.lower, &u.toks, first_content(u, s0, s1)).is_some() {
+                    a.evidence = Some(Evidence::Document);
+                }
+                if cues.estimate.at(u.lower, &u.toks, first_content(u, s0, s1)).is_some() {
+                    a.evidence = Some(Evidence::Estimate);
+                }
+                match by {
+                    Some(b) => set_speaker(u, b + 1, s1, lex, cues, sp, &mut a),
+                    None => {
+                        if a.evidence == Some(Evidence::Document) && !has_name(u, s0, s1) {
+                            // "according to the same figures": the last body
+                            a.speaker = sp.last_body().map(str::to_string);
+                        } else {
+                            set_speaker(u, s0, s1, lex, cues, sp, &mut a)
+                        }
+                    }
+                }
+            }
+            if w == "citing" {
+                // the speaker of the clause is the channel: "lawmaker X said, citing Y"
+                a.via = None;
+                a.verb = usize::MAX; // marks a citing attribution
+            }
+            out.push(a);
+            i = end.max(i + 1);
+            continue;
+        }
+        let speech = cues.speech.at(u.lower, &u.toks, i).map(|(_, e)| e);
+        if let Some(vend) = speech {
+            // "put ... at" only with a figure phrase; skip "put" elsewhere unless a speaker precedes
+            let denial = cues.denial.contains_at(u.lower, &u.toks, i);
+            let mut a = Attr { verb: i, t0: i, t1: vend, denial, ..Attr::default() };
+            // subject to the left
+            let mut k = i;
+            while k > 0 {
+                let prev = k - 1;
+                if AUX.contains(&u.word(prev)) {
+                    k = prev;
+                    continue;
+                }
+                if let Some(&(ts, _)) = times.iter().find(|&&(ts, te)| te == k && ts < k) {
+                    k = ts;
+                    continue;
+                }
+                break;
+            }
+            let subj_end = k;
+            if subj_end > 0 && u.word(subj_end - 1) == "," && subj_end >= 2 {
+                // appositive or trailing attribution; find the chunk before the comma
+                let c1 = subj_end - 1;
+                let c0 = chunk_start(u, c1);
+                let lead = u.word(c0);
+                if c0 < c1 && !matches!(lead, "who" | "which" | "the" | "his" | "her" | "its" | "their") && u.is_capitalised(c0) && c0 > 0 && u.word(c0 - 1) == "," {
+                    // "Defence minister, Shin Won-sik, told": the name
+                    a.t0 = c0;
+                    set_speaker(u, c0, c1, lex, cues, sp, &mut a);
+                } else if c0 > 0 && u.word(c0 - 1) == "," {
+                    let b1 = c0 - 1;
+                    let b0 = chunk_start(u, b1);
+                    a.t0 = b0;
+                    set_speaker(u, b0, b1, lex, cues, sp, &mut a);
+                }
+            } else if subj_end > 0 {
+                let s0 = subject_start(u, subj_end);
+                if s0 < subj_end {
+                    a.t0 = s0;
+                    set_speaker(u, s0, subj_end, lex, cues, sp, &mut a);
+                }
+            }
+            if a.speaker.is_none() && vend < n && !u.is_punct(vend) && (subj_end == 0 || u.word(subj_end - 1) == "," || u.is_punct(subj_end - 1)) {
+                // inverted: ", says Polish defence minister"
+                let e = phrase_end(u, vend);
+                if e > vend {
+                    a.t1 = e;
+                    set_speaker(u, vend, e, lex, cues, sp, &mut a);
+                }
+            }
+            // "told The Warzone" / "told the newspaper Die Welt"
+            if matches!(u.word(i), "told" | "tells" | "tell") {
+                for m in u.ments.iter().filter(|m| m.t0 >= vend && m.t0 <= vend + 2) {
+                    if let Entity::Outlet(o) = lex.entity(m.id) {
+                        a.via = Some(o.name.clone());
+                        sp.note_outlet(&o.name);
+                    }
+                }
+                if a.via.is_none() && u.is_capitalised(vend) && !matches!(u.word(vend), "reporters" | "parliament") {
+                    let mut e = vend;
+                    while e < n && u.is_capitalised(e) && !u.is_punct(e) {
+                        e += 1;
+                    }
+                    if e > vend && e - vend <= 4 && u.word(vend) != "the" {
+                        a.via = Some(u.slice(vend, e).to_string());
+                    }
+                }
+            }
+            if a.speaker.is_some() {
+                out.push(a);
+            }
+            i = vend;
+            continue;
+        }
+        // footage / imagery
+        if cues.imagery.contains_at(u.lower, &u.toks, i) {
+            out.push(Attr { verb: i, t0: i, t1: i + 1, evidence: Some(Evidence::Imagery), ..Attr::default() });
+        } else if cues.footage.contains_at(u.lower, &u.toks, i)
+            && (i + 1..(i + 7).min(n)).any(|k| cues.footage_verbs.contains_at(u.lower, &u.toks, k))
+        {
+            out.push(Attr { verb: i, t0: i, t1: i + 1, evidence: Some(Evidence::Footage), ..Attr::default() });
+        }
+        i += 1;
+    }
+    for a in &mut out {
+        if a.evidence.is_none() && a.speaker.is_some() {
+            a.evidence = Some(Evidence::Statement);
+        }
+    }
+    out
+}
+
+fn has_name(u: &UnitView, s0: usize, s1: usize) -> bool {
+    (s0..s1).any(|k| u.is_capitalised(k))
+}
+
+fn first_content(u: &UnitView, s0: usize, s1: usize) -> usize {
+    let mut k = s0;
+    while k < s1 && matches!(u.word(k), "the" | "a" | "an" | "same" | "its" | "their" | "official" | "declassified" | "new" | "latest") {
+        k += 1;
+    }
+    k
+}
+
+/// Strip a trailing noun like "reports" from `[s0, s1)`.
+fn strip_noun(u: &UnitView, s0: usize, s1: usize, nouns: &[&str]) -> Option<(usize, usize)> {
+    let mut e = s1;
+    while e > s0 && nouns.contains(&u.word(e - 1)) {
+        e -= 1;
+    }
+    let mut s = s0;
+    while s < e && LEAD_STRIP.contains(&u.word(s)) {
+        s += 1;
+    }
+    (s < e).then_some((s, e))
+}
+
+/// End of a noun phrase from `s`: the next comma, clause punctuation or end.
+fn phrase_end(u: &UnitView, s: usize) -> usize {
+    let mut e = s;
+    while e < u.toks.len() {
+        let w = u.word(e);
+        if u.is_punct(e) && w != "-" && w != "&" {
+            break;
+        }
+        if e > s && matches!(w, "that" | "said" | "says" | "reported" | "told" | "who" | "which") {
+            break;
+        }
+        e += 1;
+    }
+    e
+}
+
+/// Start of the comma chunk that ends at `end` (exclusive).
+fn chunk_start(u: &UnitView, end: usize) -> usize {
+    let mut k = end;
+    while k > 0 {
+        let p = k - 1;
+        if u.is_punct(p) && u.word(p) != "-" && u.word(p) != "." {
+            break;
+        }
+        k = p;
+    }
+    k
+}
+
+/// Start of the subject phrase that ends at `end`.
+fn subject_start(u: &UnitView, end: usize) -> usize {
+    let mut k = end;
+    while k > 0 && end - k < 10 {
+        let p = k - 1;
+        let w = u.word(p);
+        if (u.is_punct(p) && w != "-" && w != ".") || BOUNDARY.contains(&w) {
+            break;
+        }
+        k = p;
+    }
+    k
+}
+
+/// Fill the speaker of `a` from tokens `[s0, s1)`.
+fn set_speaker(u: &UnitView, s0: usize, s1: usize, lex: &Lexicon, cues: &Cues, sp: &mut Speakers, a: &mut Attr) {
+    let mut s = s0;
+    while s < s1 && (LEAD_STRIP.contains(&u.word(s)) || u.is_punct(s)) {
+        s += 1;
+    }
+    let mut e = s1;
+    while e > s && u.is_punct(e - 1) {
+        e -= 1;
+    }
+    if s >= e {
+        return;
+    }
+    // pronouns
+    let first = u.word(s);
+    if e - s == 1 && matches!(first, "he" | "she") {
+        a.speaker = sp.last_person.clone();
+        a.person = true;
+        return;
+    }
+    if e - s == 1 && matches!(first, "it" | "they") {
+        a.speaker = sp.last_body().map(str::to_string);
+        return;
+    }
+    // a known person
+    for m in u.ments.iter().filter(|m| m.t0 >= s && m.t1 <= e) {
+        if let Entity::Person(p) = lex.entity(m.id) {
+            if matches!(m.form, Form::Name | Form::Alias) {
+                a.speaker = Some(p.name.clone());
+                a.person = true;
+                sp.remember(&p.name, true, None);
+                return;
+            }
+        }
+    }
+    // "Jack Watling of the Royal United Services Institute": the person
+    let mut end = e;
+    if let Some(of) = (s + 2..e).find(|&k| u.word(k) == "of") {
+        if (s..of).all(|k| u.is_capitalised(k)) && of - s >= 2 && of - s <= 3 {
+            end = of;
+        }
+    }
+    // parenthesised acronym: "National Intelligence Service (NIS)"
+    let mut acronym = None;
+    if let Some(p) = (s..end).find(|&k| u.word(k) == "(") {
+        if p + 1 < end {
+            acronym = Some(u.raw(p + 1).to_string());
+        }
+        end = p;
+    }
+    let text = u.slice(s, end).trim().to_string();
+    if text.is_empty() {
+        return;
+    }
+    let anaphoric = s > s0 && LEAD_STRIP.contains(&u.word(s0)) && cues.speaker_anaphora.at(u.lower, &u.toks, s).is_some_and(|(_, x)| x == end)
+        || (s > s0 && u.word(s0) == "the" && (s..end).all(|k| !u.is_capitalised(k)) && end - s <= 3);
+    if let Some(full) = sp.resolve(&text, anaphoric) {
+        a.speaker = Some(full);
+        return;
+    }
+    if anaphoric {
+        // "the official": keep as written
+        a.speaker = Some(text);
+        return;
+    }
+    // a lone capitalised surname not in the lexicon: the last person with that surname
+    let person_like = (s..end).all(|k| u.is_capitalised(k) || u.word(k) == "-") && end - s <= 4;
+    if person_like && end - s == 1 {
+        if let Some(p) = sp.seen.iter().rev().find(|x| x.person && x.text.split_whitespace().last() == Some(text.as_str())) {
+            a.speaker = Some(p.text.clone());
+            a.person = true;
+            return;
+        }
+    }
+    let is_state = u.ments.iter().any(|m| m.t0 == s && m.t1 == end && matches!(lex.entity(m.id), Entity::State(_)));
+    let person = person_like && !is_state && end - s >= 2 && !u.ments.iter().any(|m| m.t0 >= s && m.t1 <= end);
+    sp.remember(&text, person, acronym);
+    a.speaker = Some(text);
+    a.person = person;
+    if (s..end).any(|k| cues.estimate.contains_at(u.lower, &u.toks, k)) {
+        a.evidence = Some(Evidence::Estimate);
+    }
+}
