@@ -105,6 +105,11 @@ const AUX: &[&str] = &[
     "recently", "repeatedly", "had earlier", "would", "will", "did", "does", "not",
 ];
 const BOUNDARY: &[&str] = &["that", "while", "when", "as", "but", "because", "after", "before", "said", "says", "and that", "whereas", "although", "though", "if"];
+const ORG_WORDS: &[&str] = &[
+    "staff", "service", "ministry", "department", "office", "agency", "council", "forces", "command", "house", "institute",
+    "journal", "times", "post", "news", "committee", "guard", "army", "navy", "government", "chiefs", "intelligence",
+    "mission", "nations", "union", "states", "pentagon", "kremlin",
+];
 const LEAD_STRIP: &[&str] = &["the", "a", "an"];
 
 /// Find every attribution in the unit. `times` are token ranges of time
@@ -156,7 +161,7 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
             i = end.max(i + 1);
             continue;
         }
-        let speech = cues.speech.at(u.lower, &u.toks, i).map(|(_, e)| e);
+        let speech = cues.speech.at(u.lower, &u.toks, i).map(|(_, e)| e).filter(|_| !u.is_capitalised(i) || i == 0);
         if let Some(vend) = speech {
             // "put ... at" only with a figure phrase; skip "put" elsewhere unless a speaker precedes
             let denial = cues.denial.contains_at(u.lower, &u.toks, i);
@@ -174,6 +179,13 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
                     continue;
                 }
                 break;
+            }
+            if k > 0 && u.word(k - 1) == ")" {
+                if let Some(op) = (0..k - 1).rev().find(|&x| u.word(x) == "(") {
+                    if op > 0 && !u.is_punct(op - 1) {
+                        k = op;
+                    }
+                }
             }
             let subj_end = k;
             if subj_end > 0 && u.word(subj_end - 1) == "," && subj_end >= 2 {
@@ -198,7 +210,13 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
                     set_speaker(u, s0, subj_end, lex, cues, sp, &mut a);
                 }
             }
-            if a.speaker.is_none() && vend < n && !u.is_punct(vend) && (subj_end == 0 || u.word(subj_end - 1) == "," || u.is_punct(subj_end - 1)) {
+            // passive: "was announced by X"
+            if a.speaker.is_none() && u.word(vend) == "by" {
+                let e = phrase_end(u, vend + 1);
+                set_speaker(u, vend + 1, e, lex, cues, sp, &mut a);
+            }
+            let timeish = times.iter().any(|&(ts, _)| ts == vend) || matches!(u.word(vend), "on" | "in" | "at" | "during" | "last" | "after" | "this" | "that" | "it" | "he" | "she" | "they");
+            if a.speaker.is_none() && !timeish && vend < n && !u.is_punct(vend) && (subj_end == 0 || u.word(subj_end - 1) == "," || u.is_punct(subj_end - 1)) {
                 // inverted: ", says Polish defence minister"
                 let e = phrase_end(u, vend);
                 if e > vend {
@@ -351,11 +369,25 @@ fn set_speaker(u: &UnitView, s0: usize, s1: usize, lex: &Lexicon, cues: &Cues, s
             }
         }
     }
+    for m in u.ments.iter().filter(|m| m.t0 >= s && m.t1 <= e) {
+        if let Entity::Outlet(o) = lex.entity(m.id) {
+            sp.note_outlet(&o.name);
+            sp.remember(&o.name, false, None);
+            a.speaker = Some(o.name.clone());
+            return;
+        }
+    }
     // "Jack Watling of the Royal United Services Institute": the person
     let mut end = e;
     if let Some(of) = (s + 2..e).find(|&k| u.word(k) == "of") {
-        if (s..of).all(|k| u.is_capitalised(k)) && of - s >= 2 && of - s <= 3 {
+        if (s..of).all(|k| u.is_capitalised(k)) && of - s >= 2 && of - s <= 3 && u.word(of + 1) == "the" {
             end = of;
+        }
+    }
+    // "the General Staff's running totals": the owner
+    if let Some(ps) = (s + 1..end).find(|&k| u.toks[k].kind == crate::tokens::TokKind::Possessive) {
+        if cues.document.at(u.lower, &u.toks, ps + 1).is_some() || (ps + 2 < end && cues.document.at(u.lower, &u.toks, ps + 2).is_some()) {
+            end = ps;
         }
     }
     // parenthesised acronym: "National Intelligence Service (NIS)"
@@ -391,7 +423,9 @@ fn set_speaker(u: &UnitView, s0: usize, s1: usize, lex: &Lexicon, cues: &Cues, s
         }
     }
     let is_state = u.ments.iter().any(|m| m.t0 == s && m.t1 == end && matches!(lex.entity(m.id), Entity::State(_)));
-    let person = person_like && !is_state && end - s >= 2 && !u.ments.iter().any(|m| m.t0 >= s && m.t1 <= end);
+    let org = (s..end).any(|k| ORG_WORDS.contains(&u.word(k)));
+    let tail_caps = end - s >= 2 && u.is_capitalised(end - 1) && (u.is_capitalised(end - 2) || u.word(end - 2) == "-");
+    let person = tail_caps && !org && !is_state && !u.ments.iter().any(|m| m.t0 >= s && m.t1 <= end && !matches!(lex.entity(m.id), Entity::Person(_)));
     sp.remember(&text, person, acronym);
     a.speaker = Some(text);
     a.person = person;

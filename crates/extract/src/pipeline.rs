@@ -269,9 +269,6 @@ impl Extractor for Pipeline {
                     if let Some(l) = inherited.as_ref() {
                         source = l.source.clone();
                         evidence = l.evidence;
-                    } else if let Some(p) = prev_attr.as_ref().filter(|_| u.toks.first().is_some_and(|_| matches!(u.word(0), "it" | "its" | "their"))) {
-                        source = Some(Source { speaker: p.speaker.clone(), via: p.via.clone() });
-                        evidence = p.evidence;
                     }
                 }
                 let negated = attrs.iter().any(|a| a.denial && a.verb < f0);

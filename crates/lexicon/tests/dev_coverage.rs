@@ -80,6 +80,9 @@ fn dev_set_coverage() {
                 let written = norm(&text[m.span.range()]);
                 s.contains(&norm(e.name())) || s.ends_with(&written)
             });
+            if !hit {
+                println!("missed speaker: {s}");
+            }
             speaker += usize::from(hit);
         }
     }

@@ -6,7 +6,6 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use std::io::Write;
 use tally_core::Extractor;
-use tally_extract::Pipeline;
 use tally_ingest::{Input, ReadOptions};
 
 pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
@@ -22,7 +21,7 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
             (extracted, ids)
         }
         (None, Some(docs)) => {
-            let pipeline = Pipeline::new();
+            let pipeline = crate::pipeline::build()?;
             let inputs = [Input::Path(docs.clone())];
             let opts = ReadOptions::default();
             let mut read = Vec::new();

@@ -7,7 +7,6 @@ use anyhow::Result;
 use rayon::prelude::*;
 use std::io::Write;
 use tally_core::{Claim, Document, Extractor};
-use tally_extract::Pipeline;
 
 /// Documents extracted together; bounds memory on large inputs while
 /// keeping every core busy.
@@ -16,7 +15,7 @@ const CHUNK: usize = 512;
 pub fn run(args: ExtractArgs, quiet: bool) -> Result<Status> {
     let inputs = inputs::inputs(&args.inputs);
     let opts = inputs::options(&args.meta)?;
-    let pipeline = Pipeline::new();
+    let pipeline = crate::pipeline::build()?;
     let bar = progress::spinner(quiet, "documents");
     let mut out = super::stdout();
     let mut failures = Vec::new();

@@ -26,7 +26,7 @@ pub fn run(args: IngestArgs, db_flag: Option<PathBuf>, quiet: bool) -> Result<St
     let inputs = inputs::inputs(&args.inputs);
     let opts = inputs::options(&args.meta)?;
     let mut store = db::open(db_flag)?;
-    let pipeline = Pipeline::new();
+    let pipeline = crate::pipeline::build()?;
     let bar = progress::spinner(quiet, "documents");
     let batch_size = args.batch as usize;
     let keep_ids = args.claims;
