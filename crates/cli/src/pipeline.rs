@@ -8,7 +8,10 @@ use tally_lexicon::Lexicon;
 /// `~/.config/tally/lexicon`) when that directory exists. A malformed user
 /// file is an error naming the file, not something silently skipped.
 pub fn build() -> Result<Pipeline> {
-    let dirs: Vec<_> = Lexicon::user_dir().into_iter().filter(|d| d.is_dir()).collect();
+    let dirs: Vec<_> = Lexicon::user_dir()
+        .into_iter()
+        .filter(|d| d.is_dir())
+        .collect();
     let lexicon = Lexicon::load(&dirs).context("cannot load the lexicon")?;
     Ok(Pipeline::new(lexicon))
 }

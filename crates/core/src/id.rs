@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn content_ids_are_stable() {
-        assert_eq!(DocId::from_content("x\r\ny\n"), DocId::from_content(" x\ny"));
+        assert_eq!(
+            DocId::from_content("x\r\ny\n"),
+            DocId::from_content(" x\ny")
+        );
         assert_ne!(DocId::from_content("x"), DocId::from_content("y"));
         // Pinned: ids are stored, so the scheme must never change silently.
         assert_eq!(DocId::from_content("tally").as_str(), "c-b01e26d3f5a5130b");

@@ -21,7 +21,9 @@ mod extractor;
 mod id;
 mod span;
 
-pub use claim::{Bound, Claim, Evidence, Item, Kind, Outcome, Period, Quantity, Source, Stage, Unit};
+pub use claim::{
+    Bound, Claim, Evidence, Item, Kind, Outcome, Period, Quantity, Source, Stage, Unit,
+};
 pub use document::Document;
 pub use extractor::{Extractor, NullExtractor};
 pub use id::DocId;

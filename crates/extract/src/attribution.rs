@@ -47,11 +47,19 @@ impl Speakers {
         if person {
             self.last_person = Some(text.to_string());
         }
-        self.seen.push(Seen { text: text.to_string(), person, acronym });
+        self.seen.push(Seen {
+            text: text.to_string(),
+            person,
+            acronym,
+        });
     }
     /// The last non-person speaker.
     fn last_body(&self) -> Option<&str> {
-        self.seen.iter().rev().find(|s| !s.person).map(|s| s.text.as_str())
+        self.seen
+            .iter()
+            .rev()
+            .find(|s| !s.person)
+            .map(|s| s.text.as_str())
     }
     /// Expand a short form: an acronym, a contained name, or a definite description.
     fn resolve(&self, phrase: &str, cues_hit: bool) -> Option<String> {
@@ -100,21 +108,84 @@ fn initials(s: &str) -> String {
 }
 
 const AUX: &[&str] = &[
-    "has", "have", "had", "also", "earlier", "later", "now", "previously", "then", "further", "again", "separately",
-    "already", "publicly", "has also", "on", "last", "this", "in", "at", "during", "reportedly", "once", "first",
-    "recently", "repeatedly", "had earlier", "would", "will", "did", "does", "not",
+    "has",
+    "have",
+    "had",
+    "also",
+    "earlier",
+    "later",
+    "now",
+    "previously",
+    "then",
+    "further",
+    "again",
+    "separately",
+    "already",
+    "publicly",
+    "has also",
+    "on",
+    "last",
+    "this",
+    "in",
+    "at",
+    "during",
+    "reportedly",
+    "once",
+    "first",
+    "recently",
+    "repeatedly",
+    "had earlier",
+    "would",
+    "will",
+    "did",
+    "does",
+    "not",
 ];
-const BOUNDARY: &[&str] = &["that", "while", "when", "as", "but", "because", "after", "before", "said", "says", "and that", "whereas", "although", "though", "if"];
+const BOUNDARY: &[&str] = &[
+    "that", "while", "when", "as", "but", "because", "after", "before", "said", "says", "and that",
+    "whereas", "although", "though", "if",
+];
 const ORG_WORDS: &[&str] = &[
-    "staff", "service", "ministry", "department", "office", "agency", "council", "forces", "command", "house", "institute",
-    "journal", "times", "post", "news", "committee", "guard", "army", "navy", "government", "chiefs", "intelligence",
-    "mission", "nations", "union", "states", "pentagon", "kremlin",
+    "staff",
+    "service",
+    "ministry",
+    "department",
+    "office",
+    "agency",
+    "council",
+    "forces",
+    "command",
+    "house",
+    "institute",
+    "journal",
+    "times",
+    "post",
+    "news",
+    "committee",
+    "guard",
+    "army",
+    "navy",
+    "government",
+    "chiefs",
+    "intelligence",
+    "mission",
+    "nations",
+    "union",
+    "states",
+    "pentagon",
+    "kremlin",
 ];
 const LEAD_STRIP: &[&str] = &["the", "a", "an"];
 
 /// Find every attribution in the unit. `times` are token ranges of time
 /// expressions (skipped between a speaker and its verb).
-pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, cues: &Cues, sp: &mut Speakers) -> Vec<Attr> {
+pub(crate) fn find_attrs(
+    u: &UnitView,
+    times: &[(usize, usize)],
+    lex: &Lexicon,
+    cues: &Cues,
+    sp: &mut Speakers,
+) -> Vec<Attr> {
     let mut out = Vec::new();
     let n = u.toks.len();
     let mut i = 0;
@@ -124,7 +195,12 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
         if (w == "according" && u.word(i + 1) == "to") || w == "citing" {
             let start = if w == "citing" { i + 1 } else { i + 2 };
             let end = phrase_end(u, start);
-            let mut a = Attr { verb: i, t0: i, t1: end, ..Attr::default() };
+            let mut a = Attr {
+                verb: i,
+                t0: i,
+                t1: end,
+                ..Attr::default()
+            };
             let (s0, s1) = (start, end);
             // "BBC reports citing Western officials"
             if let Some(c) = (s0..s1).find(|&k| u.word(k) == "citing") {
@@ -134,10 +210,18 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
             } else {
                 // "a statement from the Pentagon", "figures published by X", "an estimate by X"
                 let by = (s0..s1).rev().find(|&k| matches!(u.word(k), "by" | "from"));
-                if cues.document.at(u.lower, &u.toks, first_content(u, s0, s1)).is_some() {
+                if cues
+                    .document
+                    .at(u.lower, &u.toks, first_content(u, s0, s1))
+                    .is_some()
+                {
                     a.evidence = Some(Evidence::Document);
                 }
-                if cues.estimate.at(u.lower, &u.toks, first_content(u, s0, s1)).is_some() {
+                if cues
+                    .estimate
+                    .at(u.lower, &u.toks, first_content(u, s0, s1))
+                    .is_some()
+                {
                     a.evidence = Some(Evidence::Estimate);
                 }
                 match by {
@@ -161,11 +245,21 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
             i = end.max(i + 1);
             continue;
         }
-        let speech = cues.speech.at(u.lower, &u.toks, i).map(|(_, e)| e).filter(|_| !u.is_capitalised(i) || i == 0);
+        let speech = cues
+            .speech
+            .at(u.lower, &u.toks, i)
+            .map(|(_, e)| e)
+            .filter(|_| !u.is_capitalised(i) || i == 0);
         if let Some(vend) = speech {
             // "put ... at" only with a figure phrase; skip "put" elsewhere unless a speaker precedes
             let denial = cues.denial.contains_at(u.lower, &u.toks, i);
-            let mut a = Attr { verb: i, t0: i, t1: vend, denial, ..Attr::default() };
+            let mut a = Attr {
+                verb: i,
+                t0: i,
+                t1: vend,
+                denial,
+                ..Attr::default()
+            };
             // subject to the left
             let mut k = i;
             while k > 0 {
@@ -193,7 +287,15 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
                 let c1 = subj_end - 1;
                 let c0 = chunk_start(u, c1);
                 let lead = u.word(c0);
-                if c0 < c1 && !matches!(lead, "who" | "which" | "the" | "his" | "her" | "its" | "their") && u.is_capitalised(c0) && c0 > 0 && u.word(c0 - 1) == "," {
+                if c0 < c1
+                    && !matches!(
+                        lead,
+                        "who" | "which" | "the" | "his" | "her" | "its" | "their"
+                    )
+                    && u.is_capitalised(c0)
+                    && c0 > 0
+                    && u.word(c0 - 1) == ","
+                {
                     // "Defence minister, Shin Won-sik, told": the name
                     a.t0 = c0;
                     set_speaker(u, c0, c1, lex, cues, sp, &mut a);
@@ -215,8 +317,27 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
                 let e = phrase_end(u, vend + 1);
                 set_speaker(u, vend + 1, e, lex, cues, sp, &mut a);
             }
-            let timeish = times.iter().any(|&(ts, _)| ts == vend) || matches!(u.word(vend), "on" | "in" | "at" | "during" | "last" | "after" | "this" | "that" | "it" | "he" | "she" | "they");
-            if a.speaker.is_none() && !timeish && vend < n && !u.is_punct(vend) && (subj_end == 0 || u.word(subj_end - 1) == "," || u.is_punct(subj_end - 1)) {
+            let timeish = times.iter().any(|&(ts, _)| ts == vend)
+                || matches!(
+                    u.word(vend),
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "last"
+                        | "after"
+                        | "this"
+                        | "that"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                );
+            if a.speaker.is_none()
+                && !timeish
+                && vend < n
+                && !u.is_punct(vend)
+                && (subj_end == 0 || u.word(subj_end - 1) == "," || u.is_punct(subj_end - 1))
+            {
                 // inverted: ", says Polish defence minister"
                 let e = phrase_end(u, vend);
                 if e > vend {
@@ -232,7 +353,10 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
                         sp.note_outlet(&o.name);
                     }
                 }
-                if a.via.is_none() && u.is_capitalised(vend) && !matches!(u.word(vend), "reporters" | "parliament") {
+                if a.via.is_none()
+                    && u.is_capitalised(vend)
+                    && !matches!(u.word(vend), "reporters" | "parliament")
+                {
                     let mut e = vend;
                     while e < n && u.is_capitalised(e) && !u.is_punct(e) {
                         e += 1;
@@ -250,11 +374,23 @@ pub(crate) fn find_attrs(u: &UnitView, times: &[(usize, usize)], lex: &Lexicon, 
         }
         // footage / imagery
         if cues.imagery.contains_at(u.lower, &u.toks, i) {
-            out.push(Attr { verb: i, t0: i, t1: i + 1, evidence: Some(Evidence::Imagery), ..Attr::default() });
+            out.push(Attr {
+                verb: i,
+                t0: i,
+                t1: i + 1,
+                evidence: Some(Evidence::Imagery),
+                ..Attr::default()
+            });
         } else if cues.footage.contains_at(u.lower, &u.toks, i)
             && (i + 1..(i + 7).min(n)).any(|k| cues.footage_verbs.contains_at(u.lower, &u.toks, k))
         {
-            out.push(Attr { verb: i, t0: i, t1: i + 1, evidence: Some(Evidence::Footage), ..Attr::default() });
+            out.push(Attr {
+                verb: i,
+                t0: i,
+                t1: i + 1,
+                evidence: Some(Evidence::Footage),
+                ..Attr::default()
+            });
         }
         i += 1;
     }
@@ -272,7 +408,21 @@ fn has_name(u: &UnitView, s0: usize, s1: usize) -> bool {
 
 fn first_content(u: &UnitView, s0: usize, s1: usize) -> usize {
     let mut k = s0;
-    while k < s1 && matches!(u.word(k), "the" | "a" | "an" | "same" | "its" | "their" | "official" | "declassified" | "new" | "latest") {
+    while k < s1
+        && matches!(
+            u.word(k),
+            "the"
+                | "a"
+                | "an"
+                | "same"
+                | "its"
+                | "their"
+                | "official"
+                | "declassified"
+                | "new"
+                | "latest"
+        )
+    {
         k += 1;
     }
     k
@@ -299,7 +449,12 @@ fn phrase_end(u: &UnitView, s: usize) -> usize {
         if u.is_punct(e) && w != "-" && w != "&" {
             break;
         }
-        if e > s && matches!(w, "that" | "said" | "says" | "reported" | "told" | "who" | "which") {
+        if e > s
+            && matches!(
+                w,
+                "that" | "said" | "says" | "reported" | "told" | "who" | "which"
+            )
+        {
             break;
         }
         e += 1;
@@ -335,7 +490,15 @@ fn subject_start(u: &UnitView, end: usize) -> usize {
 }
 
 /// Fill the speaker of `a` from tokens `[s0, s1)`.
-fn set_speaker(u: &UnitView, s0: usize, s1: usize, lex: &Lexicon, cues: &Cues, sp: &mut Speakers, a: &mut Attr) {
+fn set_speaker(
+    u: &UnitView,
+    s0: usize,
+    s1: usize,
+    lex: &Lexicon,
+    cues: &Cues,
+    sp: &mut Speakers,
+    a: &mut Attr,
+) {
     let mut s = s0;
     while s < s1 && (LEAD_STRIP.contains(&u.word(s)) || u.is_punct(s)) {
         s += 1;
@@ -380,13 +543,19 @@ fn set_speaker(u: &UnitView, s0: usize, s1: usize, lex: &Lexicon, cues: &Cues, s
     // "Jack Watling of the Royal United Services Institute": the person
     let mut end = e;
     if let Some(of) = (s + 2..e).find(|&k| u.word(k) == "of") {
-        if (s..of).all(|k| u.is_capitalised(k)) && of - s >= 2 && of - s <= 3 && u.word(of + 1) == "the" {
+        if (s..of).all(|k| u.is_capitalised(k))
+            && of - s >= 2
+            && of - s <= 3
+            && u.word(of + 1) == "the"
+        {
             end = of;
         }
     }
     // "the General Staff's running totals": the owner
     if let Some(ps) = (s + 1..end).find(|&k| u.toks[k].kind == crate::tokens::TokKind::Possessive) {
-        if cues.document.at(u.lower, &u.toks, ps + 1).is_some() || (ps + 2 < end && cues.document.at(u.lower, &u.toks, ps + 2).is_some()) {
+        if cues.document.at(u.lower, &u.toks, ps + 1).is_some()
+            || (ps + 2 < end && cues.document.at(u.lower, &u.toks, ps + 2).is_some())
+        {
             end = ps;
         }
     }
@@ -402,8 +571,16 @@ fn set_speaker(u: &UnitView, s0: usize, s1: usize, lex: &Lexicon, cues: &Cues, s
     if text.is_empty() {
         return;
     }
-    let anaphoric = s > s0 && LEAD_STRIP.contains(&u.word(s0)) && cues.speaker_anaphora.at(u.lower, &u.toks, s).is_some_and(|(_, x)| x == end)
-        || (s > s0 && u.word(s0) == "the" && (s..end).all(|k| !u.is_capitalised(k)) && end - s <= 3);
+    let anaphoric = s > s0
+        && LEAD_STRIP.contains(&u.word(s0))
+        && cues
+            .speaker_anaphora
+            .at(u.lower, &u.toks, s)
+            .is_some_and(|(_, x)| x == end)
+        || (s > s0
+            && u.word(s0) == "the"
+            && (s..end).all(|k| !u.is_capitalised(k))
+            && end - s <= 3);
     if let Some(full) = sp.resolve(&text, anaphoric) {
         a.speaker = Some(full);
         return;
@@ -416,16 +593,32 @@ fn set_speaker(u: &UnitView, s0: usize, s1: usize, lex: &Lexicon, cues: &Cues, s
     // a lone capitalised surname not in the lexicon: the last person with that surname
     let person_like = (s..end).all(|k| u.is_capitalised(k) || u.word(k) == "-") && end - s <= 4;
     if person_like && end - s == 1 {
-        if let Some(p) = sp.seen.iter().rev().find(|x| x.person && x.text.split_whitespace().last() == Some(text.as_str())) {
+        if let Some(p) = sp
+            .seen
+            .iter()
+            .rev()
+            .find(|x| x.person && x.text.split_whitespace().last() == Some(text.as_str()))
+        {
             a.speaker = Some(p.text.clone());
             a.person = true;
             return;
         }
     }
-    let is_state = u.ments.iter().any(|m| m.t0 == s && m.t1 == end && matches!(lex.entity(m.id), Entity::State(_)));
+    let is_state = u
+        .ments
+        .iter()
+        .any(|m| m.t0 == s && m.t1 == end && matches!(lex.entity(m.id), Entity::State(_)));
     let org = (s..end).any(|k| ORG_WORDS.contains(&u.word(k)));
-    let tail_caps = end - s >= 2 && u.is_capitalised(end - 1) && (u.is_capitalised(end - 2) || u.word(end - 2) == "-");
-    let person = tail_caps && !org && !is_state && !u.ments.iter().any(|m| m.t0 >= s && m.t1 <= end && !matches!(lex.entity(m.id), Entity::Person(_)));
+    let tail_caps = end - s >= 2
+        && u.is_capitalised(end - 1)
+        && (u.is_capitalised(end - 2) || u.word(end - 2) == "-");
+    let person = tail_caps
+        && !org
+        && !is_state
+        && !u
+            .ments
+            .iter()
+            .any(|m| m.t0 >= s && m.t1 <= end && !matches!(lex.entity(m.id), Entity::Person(_)));
     sp.remember(&text, person, acronym);
     a.speaker = Some(text);
     a.person = person;

@@ -71,7 +71,7 @@ struct RawItem {
 }
 
 /// Every closed list, as phrase sets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Cues {
     pub speech: PhraseSet<()>,
     pub statement_time: PhraseSet<()>,
@@ -95,7 +95,10 @@ pub(crate) struct Cues {
 }
 
 fn data_err(file: &str, e: toml::de::Error) -> ExtractError {
-    ExtractError::Data { file: file.into(), message: e.message().to_string() }
+    ExtractError::Data {
+        file: file.into(),
+        message: e.message().to_string(),
+    }
 }
 
 impl Cues {
@@ -105,7 +108,13 @@ impl Cues {
         let mut item_set = PhraseSet::default();
         for i in it.item {
             for f in &i.forms {
-                item_set.insert(f, ItemClass { name: i.name.clone(), kind: i.kind });
+                item_set.insert(
+                    f,
+                    ItemClass {
+                        name: i.name.clone(),
+                        kind: i.kind,
+                    },
+                );
             }
         }
         let s = |l: &[String]| PhraseSet::from_list(l, ());
@@ -125,7 +134,11 @@ impl Cues {
             estimate: s(&c.estimate),
             speaker_anaphora: s(&c.speaker_anaphora),
             military_context: s(&c.military_context),
-            origin_suffixes: c.origin_suffixes.iter().map(|x| x.to_ascii_lowercase()).collect(),
+            origin_suffixes: c
+                .origin_suffixes
+                .iter()
+                .map(|x| x.to_ascii_lowercase())
+                .collect(),
             origin_phrases: s(&c.origin_phrases),
             belligerents: c.belligerents.into_iter().map(|[a, b]| (a, b)).collect(),
             items: item_set,

@@ -4,7 +4,11 @@
 use tally_core::{Claim, Kind};
 
 fn norm(s: &str) -> String {
-    let mut n: String = s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect();
+    let mut n: String = s
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
     if n.len() > 3 && n.ends_with('s') {
         n.pop();
     }
@@ -16,7 +20,11 @@ fn same_item(a: &Claim, b: &Claim) -> bool {
     let fb = [norm(&b.item.name), norm(&b.item.text)];
     fa.iter().any(|x| {
         fb.iter().any(|y| {
-            !x.is_empty() && !y.is_empty() && (x == y || (x.len().min(y.len()) >= 4 && (x.contains(y.as_str()) || y.contains(x.as_str()))))
+            !x.is_empty()
+                && !y.is_empty()
+                && (x == y
+                    || (x.len().min(y.len()) >= 4
+                        && (x.contains(y.as_str()) || y.contains(x.as_str()))))
         })
     })
 }
@@ -28,16 +36,24 @@ pub(crate) fn same_key(a: &Claim, b: &Claim) -> bool {
         && a.from == b.from
         && (!to_counts || a.to == b.to)
         && a.outcome == b.outcome
-        && (a.quantity.value - b.quantity.value).abs() <= 0.005 * a.quantity.value.abs().max(b.quantity.value.abs())
+        && (a.quantity.value - b.quantity.value).abs()
+            <= 0.005 * a.quantity.value.abs().max(b.quantity.value.abs())
         && a.quantity.unit == b.quantity.unit
         && same_item(a, b)
 }
 
 fn completeness(c: &Claim, headline: bool) -> usize {
-    [c.from.is_some(), c.to.is_some(), c.when.is_some(), c.place.is_some(), c.source.is_some(), c.evidence.is_some()]
-        .iter()
-        .filter(|x| **x)
-        .count()
+    [
+        c.from.is_some(),
+        c.to.is_some(),
+        c.when.is_some(),
+        c.place.is_some(),
+        c.source.is_some(),
+        c.evidence.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count()
         * 2
         + usize::from(!headline)
 }
@@ -71,9 +87,18 @@ mod tests {
             negated: false,
             from: from.map(str::to_string),
             to: None,
-            item: Item { name: "tanks".into(), text: text.into() },
+            item: Item {
+                name: "tanks".into(),
+                text: text.into(),
+            },
             outcome: None,
-            quantity: Quantity { value, max: None, bound: Bound::Exact, unit: Unit::Item, text: "x".into() },
+            quantity: Quantity {
+                value,
+                max: None,
+                bound: Bound::Exact,
+                unit: Unit::Item,
+                text: "x".into(),
+            },
             when: None,
             place: None,
             source: None,

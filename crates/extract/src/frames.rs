@@ -29,7 +29,13 @@ pub(crate) struct TrigHit {
 }
 
 /// Find the item a figure at tokens `[f0, f1)` counts.
-pub(crate) fn item_after(u: &UnitView, f0: usize, f1: usize, unit: &Unit, cues: &Cues) -> Option<ItemRef> {
+pub(crate) fn item_after(
+    u: &UnitView,
+    f0: usize,
+    f1: usize,
+    unit: &Unit,
+    cues: &Cues,
+) -> Option<ItemRef> {
     let n = u.toks.len();
     let mut j = f1;
     let mut text_start = None;
@@ -43,7 +49,27 @@ pub(crate) fn item_after(u: &UnitView, f0: usize, f1: usize, unit: &Unit, cues: 
             return Some(from_head(u, h, s));
         }
         if let Some((_, e)) = cues.item_skip.at(u.lower, &u.toks, j) {
-            if text_start.is_none() && !matches!(u.word(j), "more" | "of" | "the" | "a" | "an" | "additional" | "further" | "other" | "than" | "about" | "some" | "its" | "their" | "these" | "those") && !u.word(j).ends_with(" of") {
+            if text_start.is_none()
+                && !matches!(
+                    u.word(j),
+                    "more"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "additional"
+                        | "further"
+                        | "other"
+                        | "than"
+                        | "about"
+                        | "some"
+                        | "its"
+                        | "their"
+                        | "these"
+                        | "those"
+                )
+                && !u.word(j).ends_with(" of")
+            {
                 text_start = Some(j);
             }
             j = e;
@@ -52,8 +78,13 @@ pub(crate) fn item_after(u: &UnitView, f0: usize, f1: usize, unit: &Unit, cues: 
         }
         // demonyms, possessive states and origin words ("US-made") inside the noun phrase
         if let Some(m) = u.ment_at(j) {
-            let e = u.ments.iter().find(|m2| m2.t0 == j).map(|m2| m2.t1).unwrap_or(j + 1);
-            if matches!(m.form, Form::Demonym) || m.possessive || matches!(u.lower.get(u.toks[j].start..u.toks[j].end), Some(_)) && is_origin_word(u, j, cues) {
+            let e = u
+                .ments
+                .iter()
+                .find(|m2| m2.t0 == j)
+                .map(|m2| m2.t1)
+                .unwrap_or(j + 1);
+            if matches!(m.form, Form::Demonym) || m.possessive || is_origin_word(u, j, cues) {
                 if text_start.is_none() && !m.possessive {
                     text_start = Some(j);
                 }
@@ -61,11 +92,12 @@ pub(crate) fn item_after(u: &UnitView, f0: usize, f1: usize, unit: &Unit, cues: 
                 steps += 1;
                 continue;
             }
-            if matches!(u.text.get(u.toks[j].start..u.toks[j].end), Some(_)) && m.form == Form::Name && matches!(place_or_state(u, j), true) {
-                return None;
-            }
         }
-        if is_origin_word(u, j, cues) || (u.word(j).contains('-') && u.toks[j].kind == crate::tokens::TokKind::Word && !u.is_capitalised(j)) {
+        if is_origin_word(u, j, cues)
+            || (u.word(j).contains('-')
+                && u.toks[j].kind == crate::tokens::TokKind::Word
+                && !u.is_capitalised(j))
+        {
             if text_start.is_none() {
                 text_start = Some(j);
             }
@@ -74,7 +106,11 @@ pub(crate) fn item_after(u: &UnitView, f0: usize, f1: usize, unit: &Unit, cues: 
             continue;
         }
         // a capitalised designation before a class noun: "Abrams tanks"
-        if u.is_capitalised(j) && j + 1 < n && u.items.iter().any(|h| h.t0 == j + 1 || h.t0 == j + 2) && !u.is_punct(j) {
+        if u.is_capitalised(j)
+            && j + 1 < n
+            && u.items.iter().any(|h| h.t0 == j + 1 || h.t0 == j + 2)
+            && !u.is_punct(j)
+        {
             if text_start.is_none() {
                 text_start = Some(j);
             }
@@ -83,7 +119,10 @@ pub(crate) fn item_after(u: &UnitView, f0: usize, f1: usize, unit: &Unit, cues: 
             continue;
         }
         // a lower-case modifier directly before an item noun
-        if !u.is_punct(j) && u.items.iter().any(|h| h.t0 == j + 1) && !cues.item_elided.contains_at(u.lower, &u.toks, j) {
+        if !u.is_punct(j)
+            && u.items.iter().any(|h| h.t0 == j + 1)
+            && !cues.item_elided.contains_at(u.lower, &u.toks, j)
+        {
             if text_start.is_none() {
                 text_start = Some(j);
             }
@@ -97,23 +136,50 @@ pub(crate) fn item_after(u: &UnitView, f0: usize, f1: usize, unit: &Unit, cues: 
     // percentages count what follows "of": "60% of its ammunition"
     if matches!(unit, Unit::Percent | Unit::Factor) && u.word(f1) == "of" {
         let mut s = f1 + 1;
-        while s < n && (matches!(u.word(s), "the" | "its" | "their") || u.ments.iter().any(|m| m.t0 == s && m.possessive) || u.toks[s].kind == crate::tokens::TokKind::Possessive) {
+        while s < n
+            && (matches!(u.word(s), "the" | "its" | "their")
+                || u.ments.iter().any(|m| m.t0 == s && m.possessive)
+                || u.toks[s].kind == crate::tokens::TokKind::Possessive)
+        {
             s += 1;
         }
         let mut e = s;
-        while e < n && !u.is_punct(e) && !matches!(u.word(e), "for" | "in" | "to" | "from" | "and" | "have" | "has" | "were" | "was" | "is" | "are" | "that" | "which" | "since") && e - s < 4 {
+        while e < n
+            && !u.is_punct(e)
+            && !matches!(
+                u.word(e),
+                "for"
+                    | "in"
+                    | "to"
+                    | "from"
+                    | "and"
+                    | "have"
+                    | "has"
+                    | "were"
+                    | "was"
+                    | "is"
+                    | "are"
+                    | "that"
+                    | "which"
+                    | "since"
+            )
+            && e - s < 4
+        {
             e += 1;
         }
         if e > s {
             let text = u.slice(s, e).to_string();
-            return Some(ItemRef { name: text.clone(), text, kind: ItemKind::Materiel, origin: None, at: Some((s, e)), elided: false });
+            return Some(ItemRef {
+                name: text.clone(),
+                text,
+                kind: ItemKind::Materiel,
+                origin: None,
+                at: Some((s, e)),
+                elided: false,
+            });
         }
     }
     None
-}
-
-fn place_or_state(u: &UnitView, j: usize) -> bool {
-    u.raw(j).is_empty()
 }
 
 fn is_origin_word(u: &UnitView, j: usize, cues: &Cues) -> bool {
@@ -135,7 +201,10 @@ fn from_head(u: &UnitView, h: &ItemHead, s: usize) -> ItemRef {
 /// Can the figure count an earlier noun? True when what follows it is not
 /// an unknown noun ("10,000 have moved", "2,700 wounded", "eight of them").
 pub(crate) fn may_elide(u: &UnitView, f1: usize, cues: &Cues) -> bool {
-    f1 >= u.toks.len() || u.is_punct(f1) || cues.item_elided.contains_at(u.lower, &u.toks, f1) || cues.anaphora.contains_at(u.lower, &u.toks, f1)
+    f1 >= u.toks.len()
+        || u.is_punct(f1)
+        || cues.item_elided.contains_at(u.lower, &u.toks, f1)
+        || cues.anaphora.contains_at(u.lower, &u.toks, f1)
 }
 
 /// The nearest item noun before token `before` in the unit.
@@ -145,14 +214,22 @@ pub(crate) fn item_before(u: &UnitView, before: usize, unit: &Unit) -> Option<It
         .rev()
         .filter(|h| h.t1 <= before)
         .find(|h| matches!(unit, Unit::Money(_)) == (h.kind == ItemKind::Money))
-        .map(|h| ItemRef { elided: true, ..from_head(u, h, h.t0) })
+        .map(|h| ItemRef {
+            elided: true,
+            ..from_head(u, h, h.t0)
+        })
 }
 
 /// Kind and outcome of a trigger for an item.
 pub(crate) fn kind_of(frame: Frame, item: ItemKind) -> Option<(Kind, Option<Outcome>)> {
     let people = item.is_people();
     Some(match frame {
-        Frame::Give | Frame::Receive | Frame::Move | Frame::Include | Frame::Order | Frame::Presence => {
+        Frame::Give
+        | Frame::Receive
+        | Frame::Move
+        | Frame::Include
+        | Frame::Order
+        | Frame::Presence => {
             if item == ItemKind::Civilians {
                 return None;
             }
@@ -185,7 +262,14 @@ pub(crate) fn kind_of(frame: Frame, item: ItemKind) -> Option<(Kind, Option<Outc
 }
 
 /// The trigger governing a figure: the nearest compatible one in its clause.
-pub(crate) fn governing(u: &UnitView, trigs: &[TrigHit], f0: usize, f1: usize, item: &ItemRef, clause: (usize, usize)) -> Option<TrigHit> {
+pub(crate) fn governing(
+    u: &UnitView,
+    trigs: &[TrigHit],
+    f0: usize,
+    f1: usize,
+    item: &ItemRef,
+    clause: (usize, usize),
+) -> Option<TrigHit> {
     let mut best: Option<(i64, TrigHit)> = None;
     for t in trigs {
         if t.t0 < clause.0 || t.t1 > clause.1 {
@@ -199,11 +283,20 @@ pub(crate) fn governing(u: &UnitView, trigs: &[TrigHit], f0: usize, f1: usize, i
         if kind_of(t.trig.frame, item.kind).is_none() {
             continue;
         }
-        if item.kind == ItemKind::Money && !matches!(t.trig.frame, Frame::Give | Frame::Receive | Frame::Include | Frame::Order) {
+        if item.kind == ItemKind::Money
+            && !matches!(
+                t.trig.frame,
+                Frame::Give | Frame::Receive | Frame::Include | Frame::Order
+            )
+        {
             continue;
         }
         let item_end = item.at.map(|(_, b)| b).unwrap_or(f1).max(f1);
-        let (dist, after) = if t.t1 <= f0 { ((f0 - t.t1) as i64, false) } else { ((t.t0.saturating_sub(item_end)) as i64, true) };
+        let (dist, after) = if t.t1 <= f0 {
+            ((f0 - t.t1) as i64, false)
+        } else {
+            ((t.t0.saturating_sub(item_end)) as i64, true)
+        };
         // harm verbs before the figure must be active ("destroyed 7 tanks");
         // after it, participles ("7 tanks destroyed", "were killed")
         let mut cost = dist;
@@ -245,19 +338,69 @@ pub(crate) struct Parties {
     pub possessive: Option<String>,
 }
 
-const PREPS: &[&str] = &["to", "from", "for", "with", "against", "at", "by", "of", "in", "into", "on", "alongside", "near", "over", "across", "than", "toward", "towards", "around", "inside", "outside", "since", "about"];
+const PREPS: &[&str] = &[
+    "to",
+    "from",
+    "for",
+    "with",
+    "against",
+    "at",
+    "by",
+    "of",
+    "in",
+    "into",
+    "on",
+    "alongside",
+    "near",
+    "over",
+    "across",
+    "than",
+    "toward",
+    "towards",
+    "around",
+    "inside",
+    "outside",
+    "since",
+    "about",
+];
 
+#[allow(clippy::too_many_arguments)]
 /// Collect the parties of the frame opened by `t` for the figure at `f0..f1`.
-pub(crate) fn parties(u: &UnitView, lex: &Lexicon, cues: &Cues, t: Option<&TrigHit>, f0: usize, item: &ItemRef, clause: (usize, usize), excluded: &[(usize, usize)]) -> Parties {
-    let mut p = Parties { origin: item.origin.clone(), ..Parties::default() };
+pub(crate) fn parties(
+    u: &UnitView,
+    lex: &Lexicon,
+    cues: &Cues,
+    t: Option<&TrigHit>,
+    f0: usize,
+    item: &ItemRef,
+    clause: (usize, usize),
+    excluded: &[(usize, usize)],
+) -> Parties {
+    let mut p = Parties {
+        origin: item.origin.clone(),
+        ..Parties::default()
+    };
     let inside = |a: usize| excluded.iter().any(|&(x, y)| a >= x && a < y);
     // owner demonym / origin inside the item's noun phrase
     let np0 = f0;
     let np1 = item.at.map(|(_, b)| b).unwrap_or(f0).max(f0);
     if !item.elided {
         for m in u.ments.iter().filter(|m| m.t0 >= np0 && m.t1 <= np1 + 4) {
-            let Some(code) = party_of(lex, m) else { continue };
-            let origin = is_origin_word(u, m.t1 - 1, cues) || (m.t0 >= 2 && cues.origin_phrases.at(u.lower, &u.toks, m.t0 - 2).is_some_and(|(_, e)| e == m.t0)) || (m.t0 >= 1 && cues.origin_phrases.at(u.lower, &u.toks, m.t0 - 1).is_some_and(|(_, e)| e == m.t0) && u.word(m.t0 - 1) != "from");
+            let Some(code) = party_of(lex, m) else {
+                continue;
+            };
+            let origin = is_origin_word(u, m.t1 - 1, cues)
+                || (m.t0 >= 2
+                    && cues
+                        .origin_phrases
+                        .at(u.lower, &u.toks, m.t0 - 2)
+                        .is_some_and(|(_, e)| e == m.t0))
+                || (m.t0 >= 1
+                    && cues
+                        .origin_phrases
+                        .at(u.lower, &u.toks, m.t0 - 1)
+                        .is_some_and(|(_, e)| e == m.t0)
+                    && u.word(m.t0 - 1) != "from");
             if origin {
                 p.origin = Some(code);
             } else if m.t1 <= np1 && p.owner.is_none() {
@@ -273,7 +416,11 @@ pub(crate) fn parties(u: &UnitView, lex: &Lexicon, cues: &Cues, t: Option<&TrigH
             }
         }
     }
-    p.possessive = u.ments.iter().filter(|m| m.t0 >= clause.0 && m.t1 <= clause.1 && m.possessive && !inside(m.t0)).find_map(|m| party_of(lex, m));
+    p.possessive = u
+        .ments
+        .iter()
+        .filter(|m| m.t0 >= clause.0 && m.t1 <= clause.1 && m.possessive && !inside(m.t0))
+        .find_map(|m| party_of(lex, m));
     let Some(t) = t else {
         place_in(u, lex, clause, &mut p);
         return p;
@@ -289,7 +436,7 @@ pub(crate) fn parties(u: &UnitView, lex: &Lexicon, cues: &Cues, t: Option<&TrigH
         if let Some(m) = u.ments.iter().find(|m| m.t1 == k + 1) {
             let prev = if m.t0 > 0 { u.word(m.t0 - 1) } else { "" };
             if let Some(code) = party_of(lex, m) {
-                if !PREPS.contains(&prev) && !(m.t0 >= np0 && m.t1 <= np1) && !inside(m.t0) {
+                if !PREPS.contains(&prev) && (m.t0 < np0 || m.t1 > np1) && !inside(m.t0) {
                     p.agent = Some(code);
                     break;
                 }
@@ -311,12 +458,26 @@ pub(crate) fn parties(u: &UnitView, lex: &Lexicon, cues: &Cues, t: Option<&TrigH
         }
         if let Some(m) = u.ments.iter().find(|m| m.t0 == k) {
             let mut b = m.t0;
-            while b > t.t1 && matches!(u.word(b - 1), "the" | "eastern" | "western" | "northern" | "southern" | "central" | "occupied") {
+            while b > t.t1
+                && matches!(
+                    u.word(b - 1),
+                    "the"
+                        | "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "central"
+                        | "occupied"
+                )
+            {
                 b -= 1;
             }
             let prev = if b > 0 { u.word(b - 1) } else { "" };
             if let Some((name, state)) = place_of(lex, m) {
-                if matches!(prev, "to" | "into" | "in" | "near" | "at" | "toward" | "towards") {
+                if matches!(
+                    prev,
+                    "to" | "into" | "in" | "near" | "at" | "toward" | "towards"
+                ) {
                     p.place.get_or_insert(name);
                     if p.place_state.is_none() {
                         p.place_state = state;
@@ -325,31 +486,21 @@ pub(crate) fn parties(u: &UnitView, lex: &Lexicon, cues: &Cues, t: Option<&TrigH
             } else if let Some(code) = party_of(lex, m) {
                 match prev {
                     "to" | "into" | "for" | "in" | "alongside" => {
-                        if p.recipient.is_none() {
-                            p.recipient = Some(code)
-                        }
+                        p.recipient.get_or_insert(code);
                     }
                     "from" => {
-                        if p.source.is_none() {
-                            p.source = Some(code)
-                        }
+                        p.source.get_or_insert(code);
                     }
                     "by" => {
-                        if p.by_agent.is_none() {
-                            p.by_agent = Some(code)
-                        }
+                        p.by_agent.get_or_insert(code);
                     }
                     "on" if t.trig.frame == Frame::Presence => {
-                        if p.recipient.is_none() {
-                            p.recipient = Some(code)
-                        }
+                        p.recipient.get_or_insert(code);
                     }
                     "against" | "at" | "on" | "with" | "of" => {}
                     _ if b == t.t1 && m.form != Form::Demonym => {
                         // indirect object: "send Russia 100", "supplied Moscow with"
-                        if p.recipient.is_none() {
-                            p.recipient = Some(code)
-                        }
+                        p.recipient.get_or_insert(code);
                     }
                     _ if m.form == Form::Demonym && matches!(prev, "the" | "") => {}
                     _ => {}
@@ -368,7 +519,11 @@ fn place_in(u: &UnitView, lex: &Lexicon, clause: (usize, usize), p: &mut Parties
     if p.place.is_some() {
         return;
     }
-    for m in u.ments.iter().filter(|m| m.t0 >= clause.0 && m.t1 <= clause.1) {
+    for m in u
+        .ments
+        .iter()
+        .filter(|m| m.t0 >= clause.0 && m.t1 <= clause.1)
+    {
         if let Some((name, state)) = place_of(lex, m) {
             p.place = Some(name);
             if p.place_state.is_none() {
@@ -381,26 +536,65 @@ fn place_in(u: &UnitView, lex: &Lexicon, clause: (usize, usize), p: &mut Parties
 
 /// Is a planned cue in `[lo, hi)`?
 pub(crate) fn planned_between(u: &UnitView, cues: &Cues, lo: usize, hi: usize) -> bool {
-    (lo..hi).any(|k| cues.planned.contains_at(u.lower, &u.toks, k) && !(u.word(k) == "to" && u.word(k + 1) == "be" && u.word(k + 2) == "trained"))
+    (lo..hi).any(|k| {
+        cues.planned.contains_at(u.lower, &u.toks, k)
+            && !(u.word(k) == "to" && u.word(k + 1) == "be" && u.word(k + 2) == "trained")
+    })
 }
 
 /// Resolve `from`/`to` of a frame.
-pub(crate) fn resolve_parties(frame: Option<Frame>, kind: Kind, p: &Parties, speaker_party: Option<&str>, cues: &Cues) -> (Option<String>, Option<String>) {
-    let agent = p.agent.clone().or_else(|| if p.pronoun_agent { speaker_party.map(str::to_string) } else { None });
+pub(crate) fn resolve_parties(
+    frame: Option<Frame>,
+    kind: Kind,
+    p: &Parties,
+    speaker_party: Option<&str>,
+    cues: &Cues,
+) -> (Option<String>, Option<String>) {
+    let agent = p.agent.clone().or_else(|| {
+        if p.pronoun_agent {
+            speaker_party.map(str::to_string)
+        } else {
+            None
+        }
+    });
     let (mut from, mut to) = match (kind, frame) {
-        (Kind::Transfer | Kind::Deployment, Some(Frame::Receive | Frame::Order)) => (p.source.clone().or(p.owner.clone()).or(p.origin.clone()), agent.or(p.recipient.clone())),
-        (Kind::Transfer, Some(Frame::Use)) => (p.origin.clone().or(p.owner.clone()), p.by_agent.clone().or(agent)),
+        (Kind::Transfer | Kind::Deployment, Some(Frame::Receive | Frame::Order)) => (
+            p.source.clone().or(p.owner.clone()).or(p.origin.clone()),
+            agent.or(p.recipient.clone()),
+        ),
+        (Kind::Transfer, Some(Frame::Use)) => (
+            p.origin.clone().or(p.owner.clone()),
+            p.by_agent.clone().or(agent),
+        ),
         (Kind::Transfer | Kind::Deployment, Some(Frame::Move)) => (
-            p.source.clone().or(p.owner.clone()).or(p.by_agent.clone()).or(p.origin.clone()),
+            p.source
+                .clone()
+                .or(p.owner.clone())
+                .or(p.by_agent.clone())
+                .or(p.origin.clone()),
             p.recipient.clone().or(p.place_state.clone()),
         ),
-        (Kind::Transfer | Kind::Deployment, Some(Frame::Presence)) => (p.owner.clone().or(agent), p.recipient.clone().or(p.place_state.clone())),
+        (Kind::Transfer | Kind::Deployment, Some(Frame::Presence)) => (
+            p.owner.clone().or(agent),
+            p.recipient.clone().or(p.place_state.clone()),
+        ),
         (Kind::Transfer | Kind::Deployment, _) => (
-            agent.or(p.by_agent.clone()).or(p.owner.clone()).or(p.source.clone()).or(p.origin.clone()),
+            agent
+                .or(p.by_agent.clone())
+                .or(p.owner.clone())
+                .or(p.source.clone())
+                .or(p.origin.clone()),
             p.recipient.clone().or(p.place_state.clone()),
         ),
-        (Kind::Casualties | Kind::Loss, Some(Frame::Lose | Frame::Casualty | Frame::Abandon)) => (p.owner.clone().or(agent.clone()), p.by_agent.clone()),
-        (Kind::Casualties | Kind::Loss, _) => (p.owner.clone().or(p.possessive.clone()), p.by_agent.clone().or(if p.agent_before { agent } else { None })),
+        (Kind::Casualties | Kind::Loss, Some(Frame::Lose | Frame::Casualty | Frame::Abandon)) => {
+            (p.owner.clone().or(agent.clone()), p.by_agent.clone())
+        }
+        (Kind::Casualties | Kind::Loss, _) => (
+            p.owner.clone().or(p.possessive.clone()),
+            p.by_agent
+                .clone()
+                .or(if p.agent_before { agent } else { None }),
+        ),
         (Kind::Production, _) => (agent.or(p.by_agent.clone()).or(p.place_state.clone()), None),
     };
     if matches!(kind, Kind::Casualties | Kind::Loss) {
@@ -433,7 +627,13 @@ pub(crate) fn _is_person(lex: &Lexicon, id: tally_lexicon::EntityId) -> bool {
 }
 
 /// Stage from the trigger and the planned cues before it.
-pub(crate) fn stage_of(u: &UnitView, cues: &Cues, t: Option<&TrigHit>, f0: usize, clause: (usize, usize)) -> Stage {
+pub(crate) fn stage_of(
+    u: &UnitView,
+    cues: &Cues,
+    t: Option<&TrigHit>,
+    f0: usize,
+    clause: (usize, usize),
+) -> Stage {
     let hi = t.map(|t| t.t0.max(f0)).unwrap_or(f0);
     if t.is_some_and(|t| t.trig.stage == Stage::Planned) {
         return Stage::Planned;

@@ -32,33 +32,56 @@ pub(crate) struct ItemHead {
 pub(crate) struct UnitView<'a> {
     pub text: &'a str,
     pub lower: &'a str,
-    pub span: Span,
     pub toks: Vec<Tok>,
     pub ments: Vec<Ment>,
     pub items: Vec<ItemHead>,
 }
 
 impl<'a> UnitView<'a> {
-    pub fn new(text: &'a str, lower: &'a str, span: Span, lex: &Lexicon, cues: &Cues) -> UnitView<'a> {
+    pub fn new(
+        text: &'a str,
+        lower: &'a str,
+        span: Span,
+        lex: &Lexicon,
+        cues: &Cues,
+    ) -> UnitView<'a> {
         let toks = tokenize(text, span.start, span.end);
         let unit_text = text.get(span.range()).unwrap_or("");
         let mut ments = Vec::new();
         for m in lex.find(unit_text) {
             let s = m.span.shift(span.start);
             if let Some((t0, t1)) = tok_range(&toks, s) {
-                ments.push(Ment { t0, t1, id: m.entity, form: m.form, possessive: m.possessive });
+                ments.push(Ment {
+                    t0,
+                    t1,
+                    id: m.entity,
+                    form: m.form,
+                    possessive: m.possessive,
+                });
             }
         }
         let items = find_items(text, lower, &toks, &ments, lex, cues);
-        UnitView { text, lower, span, toks, ments, items }
+        UnitView {
+            text,
+            lower,
+            toks,
+            ments,
+            items,
+        }
     }
 
     pub fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).map(|t| tok_text(self.lower, t)).unwrap_or("")
+        self.toks
+            .get(i)
+            .map(|t| tok_text(self.lower, t))
+            .unwrap_or("")
     }
 
     pub fn raw(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
     }
 
     pub fn is_punct(&self, i: usize) -> bool {
@@ -74,12 +97,9 @@ impl<'a> UnitView<'a> {
         if t0 >= t1 || t1 > self.toks.len() {
             return "";
         }
-        self.text.get(self.toks[t0].start..self.toks[t1 - 1].end).unwrap_or("")
-    }
-
-    /// Token index of the first token starting at or after byte `at`.
-    pub fn tok_at(&self, at: usize) -> usize {
-        self.toks.iter().position(|t| t.start >= at).unwrap_or(self.toks.len())
+        self.text
+            .get(self.toks[t0].start..self.toks[t1 - 1].end)
+            .unwrap_or("")
     }
 
     /// The mention covering token `i`, if any.
@@ -90,8 +110,13 @@ impl<'a> UnitView<'a> {
 
 /// The tokens a byte span covers.
 pub(crate) fn tok_range(toks: &[Tok], s: Span) -> Option<(usize, usize)> {
-    let t0 = toks.iter().position(|t| t.start >= s.start && t.start < s.end)?;
-    let t1 = toks.iter().rposition(|t| t.end <= s.end && t.end > s.start)? + 1;
+    let t0 = toks
+        .iter()
+        .position(|t| t.start >= s.start && t.start < s.end)?;
+    let t1 = toks
+        .iter()
+        .rposition(|t| t.end <= s.end && t.end > s.start)?
+        + 1;
     (t0 < t1).then_some((t0, t1))
 }
 
@@ -115,7 +140,14 @@ pub(crate) fn place_of(lex: &Lexicon, m: &Ment) -> Option<(String, Option<String
     }
 }
 
-fn find_items(text: &str, lower: &str, toks: &[Tok], ments: &[Ment], lex: &Lexicon, cues: &Cues) -> Vec<ItemHead> {
+fn find_items(
+    text: &str,
+    lower: &str,
+    toks: &[Tok],
+    ments: &[Ment],
+    lex: &Lexicon,
+    cues: &Cues,
+) -> Vec<ItemHead> {
     let _ = text;
     let mut out: Vec<ItemHead> = Vec::new();
     let mut i = 0;
@@ -132,7 +164,9 @@ fn find_items(text: &str, lower: &str, toks: &[Tok], ments: &[Ment], lex: &Lexic
                             t1 = e;
                             j = e;
                         } else if cues.item_skip.contains_at(lower, toks, j)
-                            || (toks[j].kind == TokKind::Word && j + 1 < toks.len() && cues.items.contains_at(lower, toks, j + 1))
+                            || (toks[j].kind == TokKind::Word
+                                && j + 1 < toks.len()
+                                && cues.items.contains_at(lower, toks, j + 1))
                         {
                             j += 1;
                         } else {
@@ -140,7 +174,13 @@ fn find_items(text: &str, lower: &str, toks: &[Tok], ments: &[Ment], lex: &Lexic
                         }
                     }
                     let origin = w.origin.clone();
-                    out.push(ItemHead { t0: m.t0, t1, name: w.name.clone(), kind: ItemKind::Materiel, origin });
+                    out.push(ItemHead {
+                        t0: m.t0,
+                        t1,
+                        name: w.name.clone(),
+                        kind: ItemKind::Materiel,
+                        origin,
+                    });
                     i = t1;
                     continue;
                 }
@@ -152,7 +192,13 @@ fn find_items(text: &str, lower: &str, toks: &[Tok], ments: &[Ment], lex: &Lexic
                     } else {
                         ItemKind::Materiel
                     };
-                    out.push(ItemHead { t0: m.t0, t1: m.t1, name: c.name.clone(), kind, origin: None });
+                    out.push(ItemHead {
+                        t0: m.t0,
+                        t1: m.t1,
+                        name: c.name.clone(),
+                        kind,
+                        origin: None,
+                    });
                     i = m.t1;
                     continue;
                 }
@@ -165,7 +211,13 @@ fn find_items(text: &str, lower: &str, toks: &[Tok], ments: &[Ment], lex: &Lexic
             while let Some((_, e2)) = cues.items.at(lower, toks, end) {
                 end = e2;
             }
-            out.push(ItemHead { t0: i, t1: end, name: class.name.clone(), kind: class.kind, origin: None });
+            out.push(ItemHead {
+                t0: i,
+                t1: end,
+                name: class.name.clone(),
+                kind: class.kind,
+                origin: None,
+            });
             i = end;
             continue;
         }

@@ -1,7 +1,7 @@
 //! Whole-word, case-insensitive phrase matching over tokens, without
 //! allocating per token: phrases are indexed by their first word.
 
-use crate::tokens::{Tok, TokKind};
+use crate::tokens::Tok;
 use std::collections::HashMap;
 
 /// A set of word phrases, each with a value.
@@ -12,7 +12,9 @@ pub(crate) struct PhraseSet<V> {
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
-        PhraseSet { by_first: HashMap::new() }
+        PhraseSet {
+            by_first: HashMap::new(),
+        }
     }
 }
 
@@ -34,7 +36,7 @@ impl<V: Clone> PhraseSet<V> {
         let list = self.by_first.entry(first).or_default();
         list.push((words[1..].to_vec(), value));
         // longest first
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
     }
 
     pub fn from_list<S: AsRef<str>>(list: &[S], value: V) -> PhraseSet<V> {
@@ -66,7 +68,11 @@ impl<V: Clone> PhraseSet<V> {
     /// The longest phrase ending at token `end - 1`; returns (value, start).
     pub fn ending_at(&self, lower: &str, toks: &[Tok], end: usize) -> Option<(&V, usize)> {
         (end.saturating_sub(4)..end)
-            .filter_map(|s| self.at(lower, toks, s).filter(|(_, e)| *e == end).map(|(v, _)| (v, s)))
+            .filter_map(|s| {
+                self.at(lower, toks, s)
+                    .filter(|(_, e)| *e == end)
+                    .map(|(v, _)| (v, s))
+            })
             .next()
     }
 
@@ -78,11 +84,6 @@ impl<V: Clone> PhraseSet<V> {
 /// A token's text in the lower-cased document.
 pub(crate) fn tok_text<'a>(lower: &'a str, t: &Tok) -> &'a str {
     lower.get(t.start..t.end).unwrap_or("")
-}
-
-/// Is the token punctuation that closes a clause?
-pub(crate) fn is_clause_punct(lower: &str, t: &Tok) -> bool {
-    t.kind == TokKind::Punct && matches!(tok_text(lower, t), ";" | ":" | "—" | "–" | "(" | ")")
 }
 
 #[cfg(test)]

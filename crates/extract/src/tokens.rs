@@ -54,16 +54,29 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 && i > 0
                 && chars[i - 1].1.is_alphanumeric()
             {
-                out.push(Tok { start: at(i), end: at(i + 2), kind: TokKind::Possessive });
+                out.push(Tok {
+                    start: at(i),
+                    end: at(i + 2),
+                    kind: TokKind::Possessive,
+                });
                 i += 2;
                 continue;
             }
-            if i > 0 && (chars[i - 1].1 == 's') && (i + 1 >= n || !chars[i + 1].1.is_alphanumeric()) {
-                out.push(Tok { start: at(i), end: at(i + 1), kind: TokKind::Possessive });
+            if i > 0 && (chars[i - 1].1 == 's') && (i + 1 >= n || !chars[i + 1].1.is_alphanumeric())
+            {
+                out.push(Tok {
+                    start: at(i),
+                    end: at(i + 1),
+                    kind: TokKind::Possessive,
+                });
                 i += 1;
                 continue;
             }
-            out.push(Tok { start: at(i), end: at(i + 1), kind: TokKind::Punct });
+            out.push(Tok {
+                start: at(i),
+                end: at(i + 1),
+                kind: TokKind::Punct,
+            });
             i += 1;
             continue;
         }
@@ -86,10 +99,14 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                     && chars[i + 1].1.is_alphanumeric()
                 {
                     // inner joiners: "self-propelled", "11,000", "1.5", "KN-23/KN-24"
-                    if d == ',' && !(chars[i - 1].1.is_ascii_digit() && chars[i + 1].1.is_ascii_digit()) {
+                    if d == ','
+                        && !(chars[i - 1].1.is_ascii_digit() && chars[i + 1].1.is_ascii_digit())
+                    {
                         break;
                     }
-                    if d == '.' && !(chars[i + 1].1.is_ascii_digit() || chars[i - 1].1.is_uppercase()) {
+                    if d == '.'
+                        && !(chars[i + 1].1.is_ascii_digit() || chars[i - 1].1.is_uppercase())
+                    {
                         break;
                     }
                     i += 1;
@@ -105,11 +122,23 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                     break;
                 }
             }
-            let kind = if has_alpha { TokKind::Word } else { TokKind::Number };
-            out.push(Tok { start: at(s), end: at(i), kind });
+            let kind = if has_alpha {
+                TokKind::Word
+            } else {
+                TokKind::Number
+            };
+            out.push(Tok {
+                start: at(s),
+                end: at(i),
+                kind,
+            });
             continue;
         }
-        out.push(Tok { start: at(i), end: at(i + 1), kind: TokKind::Punct });
+        out.push(Tok {
+            start: at(i),
+            end: at(i + 1),
+            kind: TokKind::Punct,
+        });
         i += 1;
     }
     out
@@ -120,16 +149,32 @@ mod tests {
     use super::*;
 
     fn words(t: &str) -> Vec<&str> {
-        tokenize(t, 0, t.len()).iter().map(|k| &t[k.start..k.end]).collect()
+        tokenize(t, 0, t.len())
+            .iter()
+            .map(|k| &t[k.start..k.end])
+            .collect()
     }
 
     #[test]
     fn splits_possessives_and_keeps_numbers() {
         assert_eq!(
             words("Norway’s 12,500 self-propelled guns, 1.5 tonnes."),
-            vec!["Norway", "’s", "12,500", "self-propelled", "guns", ",", "1.5", "tonnes", "."]
+            vec![
+                "Norway",
+                "’s",
+                "12,500",
+                "self-propelled",
+                "guns",
+                ",",
+                "1.5",
+                "tonnes",
+                "."
+            ]
         );
-        assert_eq!(words("the allies' jets"), vec!["the", "allies", "'", "jets"]);
+        assert_eq!(
+            words("the allies' jets"),
+            vec!["the", "allies", "'", "jets"]
+        );
     }
 
     #[test]

@@ -45,14 +45,6 @@ impl Frame {
                 | Frame::Abandon
         )
     }
-
-    /// Frames in which a figure moves from one party to another.
-    pub fn is_movement(self) -> bool {
-        matches!(
-            self,
-            Frame::Give | Frame::Receive | Frame::Move | Frame::Use | Frame::Include | Frame::Order | Frame::Presence
-        )
-    }
 }
 
 /// One trigger entry.
@@ -101,7 +93,11 @@ impl Triggers {
                 Some("planned") => Stage::Planned,
                 _ => Stage::Done,
             };
-            let trig = Trigger { frame: t.frame, stage, needs_path: t.needs_path };
+            let trig = Trigger {
+                frame: t.frame,
+                stage,
+                needs_path: t.needs_path,
+            };
             for w in &t.words {
                 set.insert(w, trig);
             }

@@ -28,7 +28,14 @@
 //!
 //! User files (same schema) in [`Lexicon::user_dir`] are merged on top of
 //! the built-in ones: an entry with the same canonical name (a state: the
-//! same code) extends the earlier one's lists.
+//! same code) extends the earlier one's lists; a different value for a
+//! scalar field is a [`Conflict`]. Unknown tables and fields are errors,
+//! except tally-extract's `[[trigger]]` table, which is skipped.
+//!
+//! Data conventions: "the White House", "the Kremlin", "Downing Street" are
+//! seats of power of their state ([`Form::Seat`]); the Pentagon and the
+//! State Department are bodies. Officials of NATO, the EU and the UN carry
+//! no state.
 //!
 //! ```
 //! use tally_lexicon::{Entity, Form, Lexicon};

@@ -439,6 +439,8 @@ aliases = ["tank"]
             }
             other => panic!("expected a syntax error, got {other:?}"),
         }
+        assert!(load("[[trigger]]\nforms = [\"sent\"]\n").is_ok());
+        assert!(load("[[persons]]\nname = \"X\"\n").is_err());
         let msg = load("[[place]]\nname = \"X\"\ncolour = \"red\"\n")
             .err()
             .map(|e| e.to_string())

@@ -22,6 +22,11 @@ pub(crate) struct RawFile {
     pub outlet: Vec<RawOutlet>,
     #[serde(default)]
     pub place: Vec<RawPlace>,
+    /// Tables of other tally components that may share a user's lexicon
+    /// directory (tally-extract's `[[trigger]]`): accepted and ignored.
+    /// Any other unknown table is an error, to catch misspellings.
+    #[serde(default, rename = "trigger")]
+    pub _trigger: Option<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -16,11 +16,17 @@ pub struct Env {
     pub dir: TempDir,
 }
 
-impl Env {
-    pub fn new() -> Env {
+impl Default for Env {
+    fn default() -> Env {
         Env {
             dir: tempfile::tempdir().expect("a temp dir"),
         }
+    }
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env::default()
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
