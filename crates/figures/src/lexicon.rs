@@ -113,6 +113,7 @@ struct MeasureLists {
     counted: Vec<String>,
     not_counted: Vec<String>,
     name_breakers: Vec<String>,
+    ditransitive_verbs: Vec<String>,
 }
 
 /// Phrases of one or more tokens, each with a value; matched forwards from a
@@ -227,6 +228,7 @@ pub(crate) struct Lexicon {
     pub counted: HashSet<String>,
     pub not_counted: HashSet<String>,
     pub name_breakers: HashSet<String>,
+    pub ditransitive_verbs: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -310,6 +312,7 @@ impl Lexicon {
             counted: set(u.lists.counted),
             not_counted: set(u.lists.not_counted),
             name_breakers: set(u.lists.name_breakers),
+            ditransitive_verbs: set(u.lists.ditransitive_verbs),
         })
     }
 
@@ -365,6 +368,7 @@ impl Lexicon {
             counted: HashSet::new(),
             not_counted: HashSet::new(),
             name_breakers: HashSet::new(),
+            ditransitive_verbs: HashSet::new(),
         }
     }
 

@@ -5,7 +5,7 @@
 //! `article:published_time`, `article:author`) over the plain page
 //! (`<title>`, `<link rel=canonical>`, `<meta name=author|date>`).
 //! Text: Readability's article; when it finds nothing, the `<body>` without
-//! page furniture (data/boilerplate.txt).
+//! page furniture (data/ingest/boilerplate.txt).
 
 use crate::html_text::{
     crude_text, fragment_text_with, nesting_estimate, text_of, Boilerplate, MAX_DEPTH,

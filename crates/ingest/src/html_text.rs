@@ -61,7 +61,7 @@ const BLOCKS: &[&str] = &[
 /// Elements whose content is separated from the next by a space.
 const CELLS: &[&str] = &["td", "th"];
 
-/// Page furniture dropped when the whole body is read (data/boilerplate.txt).
+/// Page furniture dropped when the whole body is read (data/ingest/boilerplate.txt).
 pub(crate) struct Boilerplate {
     tags: HashSet<String>,
     roles: HashSet<String>,
@@ -71,7 +71,7 @@ pub(crate) struct Boilerplate {
 impl Boilerplate {
     pub(crate) fn get() -> &'static Boilerplate {
         static B: OnceLock<Boilerplate> = OnceLock::new();
-        B.get_or_init(|| Boilerplate::parse(include_str!("../data/boilerplate.txt")))
+        B.get_or_init(|| Boilerplate::parse(include_str!("../../../data/ingest/boilerplate.txt")))
     }
 
     fn parse(src: &str) -> Boilerplate {

@@ -1,6 +1,6 @@
 //! Article metadata from JSON-LD (`<script type="application/ld+json">`).
 //!
-//! The first object whose `@type` is an article type (data/article_types.txt)
+//! The first object whose `@type` is an article type (data/ingest/article_types.txt)
 //! is used, found in a single object, a top-level array, or an `@graph`
 //! array, at any depth.
 
@@ -21,7 +21,7 @@ pub(crate) struct JsonLd {
 fn article_types() -> &'static Vec<String> {
     static T: OnceLock<Vec<String>> = OnceLock::new();
     T.get_or_init(|| {
-        include_str!("../data/article_types.txt")
+        include_str!("../../../data/ingest/article_types.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -47,7 +47,7 @@
 //!   one line per paragraph, heading or list item, white space collapsed,
 //!   entities decoded; when Readability finds nothing, the body without
 //!   navigation, footers, asides and ad/related/share blocks
-//!   (`data/boilerplate.txt`). Metadata: JSON-LD article objects (also inside
+//!   (`data/ingest/boilerplate.txt`). Metadata: JSON-LD article objects (also inside
 //!   `@graph` and top-level arrays) over OpenGraph over `<title>` /
 //!   `<link rel=canonical>`.
 //! - **JSON Lines** (`.jsonl`, `.ndjson`): the document format of

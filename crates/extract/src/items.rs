@@ -1,0 +1,215 @@
+//! Figure → item attachment: which noun a figure counts ("120 M1989 Koksan
+//! howitzers", "60% of its ammunition", "eight of them", a weapon named in an
+//! earlier sentence).
+
+use crate::cues::{Cues, ItemKind};
+use crate::mentions::{ItemHead, UnitView};
+use tally_core::Unit;
+use tally_lexicon::Form;
+
+/// What a figure counts.
+#[derive(Clone, Debug)]
+pub(crate) struct ItemRef {
+    pub name: String,
+    pub text: String,
+    pub kind: ItemKind,
+    pub origin: Option<String>,
+    /// Token range in the current unit, when it is there.
+    pub at: Option<(usize, usize)>,
+    /// Found by reference to an earlier noun ("eight of them").
+    pub elided: bool,
+}
+
+
+/// Find the item a figure at tokens `[f0, f1)` counts.
+pub(crate) fn item_after(
+    u: &UnitView,
+    f0: usize,
+    f1: usize,
+    unit: &Unit,
+    cues: &Cues,
+) -> Option<ItemRef> {
+    let n = u.toks.len();
+    let mut j = f1;
+    let mut text_start = None;
+    let mut steps = 0;
+    while j < n && steps < 7 {
+        if let Some(h) = u.items.iter().find(|h| h.t0 == j) {
+            if matches!(unit, Unit::Money(_)) && h.kind != ItemKind::Money {
+                return None;
+            }
+            let s = text_start.unwrap_or(j);
+            return Some(from_head(u, h, s));
+        }
+        if let Some((_, e)) = cues.item_skip.at(u.lower, &u.toks, j) {
+            if text_start.is_none()
+                && !matches!(
+                    u.word(j),
+                    "more"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "additional"
+                        | "further"
+                        | "other"
+                        | "than"
+                        | "about"
+                        | "some"
+                        | "its"
+                        | "their"
+                        | "these"
+                        | "those"
+                )
+                && !u.word(j).ends_with(" of")
+            {
+                text_start = Some(j);
+            }
+            j = e;
+            steps += 1;
+            continue;
+        }
+        // demonyms, possessive states and origin words ("US-made") inside the noun phrase
+        if let Some(m) = u.ment_at(j) {
+            let e = u
+                .ments
+                .iter()
+                .find(|m2| m2.t0 == j)
+                .map(|m2| m2.t1)
+                .unwrap_or(j + 1);
+            if matches!(m.form, Form::Demonym) || m.possessive || is_origin_word(u, j, cues) {
+                if text_start.is_none() && !m.possessive {
+                    text_start = Some(j);
+                }
+                j = if m.possessive { e + 1 } else { e };
+                steps += 1;
+                continue;
+            }
+        }
+        if is_origin_word(u, j, cues)
+            || (u.word(j).contains('-')
+                && u.toks[j].kind == crate::tokens::TokKind::Word
+                && !u.is_capitalised(j))
+        {
+            if text_start.is_none() {
+                text_start = Some(j);
+            }
+            j += 1;
+            steps += 1;
+            continue;
+        }
+        // a capitalised designation before a class noun: "Abrams tanks"
+        if u.is_capitalised(j)
+            && j + 1 < n
+            && u.items.iter().any(|h| h.t0 == j + 1 || h.t0 == j + 2)
+            && !u.is_punct(j)
+        {
+            if text_start.is_none() {
+                text_start = Some(j);
+            }
+            j += 1;
+            steps += 1;
+            continue;
+        }
+        // a lower-case modifier directly before an item noun
+        if !u.is_punct(j)
+            && u.items.iter().any(|h| h.t0 == j + 1)
+            && !cues.item_elided.contains_at(u.lower, &u.toks, j)
+        {
+            if text_start.is_none() {
+                text_start = Some(j);
+            }
+            j += 1;
+            steps += 1;
+            continue;
+        }
+        break;
+    }
+    let _ = f0;
+    // percentages count what follows "of": "60% of its ammunition"
+    if matches!(unit, Unit::Percent | Unit::Factor) && u.word(f1) == "of" {
+        let mut s = f1 + 1;
+        while s < n
+            && (matches!(u.word(s), "the" | "its" | "their")
+                || u.ments.iter().any(|m| m.t0 == s && m.possessive)
+                || u.toks[s].kind == crate::tokens::TokKind::Possessive)
+        {
+            s += 1;
+        }
+        let mut e = s;
+        while e < n
+            && !u.is_punct(e)
+            && !matches!(
+                u.word(e),
+                "for"
+                    | "in"
+                    | "to"
+                    | "from"
+                    | "and"
+                    | "have"
+                    | "has"
+                    | "were"
+                    | "was"
+                    | "is"
+                    | "are"
+                    | "that"
+                    | "which"
+                    | "since"
+            )
+            && e - s < 4
+        {
+            e += 1;
+        }
+        if e > s {
+            let text = u.slice(s, e).to_string();
+            return Some(ItemRef {
+                name: text.clone(),
+                text,
+                kind: ItemKind::Materiel,
+                origin: None,
+                at: Some((s, e)),
+                elided: false,
+            });
+        }
+    }
+    None
+}
+
+fn is_origin_word(u: &UnitView, j: usize, cues: &Cues) -> bool {
+    let w = u.word(j);
+    cues.origin_suffixes.iter().any(|s| w.ends_with(s.as_str()))
+}
+
+fn from_head(u: &UnitView, h: &ItemHead, s: usize) -> ItemRef {
+    ItemRef {
+        name: h.name.clone(),
+        text: u.slice(s, h.t1).to_string(),
+        kind: h.kind,
+        origin: h.origin.clone(),
+        at: Some((h.t0, h.t1)),
+        elided: false,
+    }
+}
+
+/// Can the figure count an earlier noun? True when what follows it is not
+/// an unknown noun ("10,000 have moved", "2,700 wounded", "eight of them").
+pub(crate) fn may_elide(u: &UnitView, f1: usize, cues: &Cues) -> bool {
+    f1 >= u.toks.len()
+        || u.is_punct(f1)
+        || cues.item_elided.contains_at(u.lower, &u.toks, f1)
+        || cues.anaphora.contains_at(u.lower, &u.toks, f1)
+}
+
+/// The nearest item noun before token `before` in the unit.
+pub(crate) fn item_before(u: &UnitView, before: usize, unit: &Unit) -> Option<ItemRef> {
+    u.items
+        .iter()
+        .rev()
+        .filter(|h| h.t1 <= before)
+        .find(|h| matches!(unit, Unit::Money(_)) == (h.kind == ItemKind::Money))
+        .map(|h| ItemRef {
+            elided: true,
+            ..from_head(u, h, h.t0)
+        })
+}
+

@@ -1,0 +1,297 @@
+//! Parties: who gives, receives, owns or causes, from the mentions around a
+//! trigger; and the document-level fill of parties a story leaves implied.
+
+use crate::cues::Cues;
+use crate::frames::TrigHit;
+use crate::items::{is_origin_word, ItemRef};
+use crate::mentions::{party_of, place_of, UnitView};
+use crate::triggers::Frame;
+use tally_core::Kind;
+use tally_lexicon::{Form, Lexicon};
+
+/// Parties found in the unit around a trigger.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Parties {
+    pub agent: Option<String>,
+    pub by_agent: Option<String>,
+    pub recipient: Option<String>,
+    pub source: Option<String>,
+    pub owner: Option<String>,
+    pub origin: Option<String>,
+    pub place: Option<String>,
+    pub place_state: Option<String>,
+    pub pronoun_agent: bool,
+    /// The trigger precedes the figure (active voice: "X destroyed 7 tanks").
+    pub agent_before: bool,
+    /// A possessive state in the clause ("Ukraine's counteroffensive").
+    pub possessive: Option<String>,
+}
+
+const PREPS: &[&str] = &[
+    "to",
+    "from",
+    "for",
+    "with",
+    "against",
+    "at",
+    "by",
+    "of",
+    "in",
+    "into",
+    "on",
+    "alongside",
+    "near",
+    "over",
+    "across",
+    "than",
+    "toward",
+    "towards",
+    "around",
+    "inside",
+    "outside",
+    "since",
+    "about",
+];
+
+#[allow(clippy::too_many_arguments)]
+/// Collect the parties of the frame opened by `t` for the figure at `f0..f1`.
+pub(crate) fn parties(
+    u: &UnitView,
+    lex: &Lexicon,
+    cues: &Cues,
+    t: Option<&TrigHit>,
+    f0: usize,
+    item: &ItemRef,
+    clause: (usize, usize),
+    excluded: &[(usize, usize)],
+) -> Parties {
+    let mut p = Parties {
+        origin: item.origin.clone(),
+        ..Parties::default()
+    };
+    let inside = |a: usize| excluded.iter().any(|&(x, y)| a >= x && a < y);
+    // owner demonym / origin inside the item's noun phrase
+    let np0 = f0;
+    let np1 = item.at.map(|(_, b)| b).unwrap_or(f0).max(f0);
+    if !item.elided {
+        for m in u.ments.iter().filter(|m| m.t0 >= np0 && m.t1 <= np1 + 4) {
+            let Some(code) = party_of(lex, m) else {
+                continue;
+            };
+            let origin = is_origin_word(u, m.t1 - 1, cues)
+                || (m.t0 >= 2
+                    && cues
+                        .origin_phrases
+                        .at(u.lower, &u.toks, m.t0 - 2)
+                        .is_some_and(|(_, e)| e == m.t0))
+                || (m.t0 >= 1
+                    && cues
+                        .origin_phrases
+                        .at(u.lower, &u.toks, m.t0 - 1)
+                        .is_some_and(|(_, e)| e == m.t0)
+                    && u.word(m.t0 - 1) != "from");
+            if origin {
+                p.origin = Some(code);
+            } else if m.t1 <= np1 && p.owner.is_none() {
+                p.owner = Some(code);
+            }
+        }
+        // "Britain's 14 tanks"
+        if f0 >= 2 {
+            if let Some(m) = u.ments.iter().find(|m| m.t1 + 1 == f0 && m.possessive) {
+                if p.owner.is_none() {
+                    p.owner = party_of(lex, m);
+                }
+            }
+        }
+    }
+    p.possessive = u
+        .ments
+        .iter()
+        .filter(|m| m.t0 >= clause.0 && m.t1 <= clause.1 && m.possessive && !inside(m.t0))
+        .find_map(|m| party_of(lex, m));
+    let Some(t) = t else {
+        place_in(u, lex, clause, &mut p);
+        return p;
+    };
+    p.agent_before = t.t1 <= f0;
+    // agent: nearest party mention left of the trigger in the clause, not after a preposition
+    let mut k = t.t0;
+    while k > clause.0 {
+        k -= 1;
+        if inside(k) {
+            continue;
+        }
+        if let Some(m) = u.ments.iter().find(|m| m.t1 == k + 1) {
+            let prev = if m.t0 > 0 { u.word(m.t0 - 1) } else { "" };
+            if let Some(code) = party_of(lex, m) {
+                if !PREPS.contains(&prev) && (m.t0 < np0 || m.t1 > np1) && !inside(m.t0) {
+                    p.agent = Some(code);
+                    break;
+                }
+            }
+            k = m.t0;
+            continue;
+        }
+        if matches!(u.word(k), "it" | "they") && p.agent.is_none() && k + 4 >= t.t0 {
+            p.pronoun_agent = true;
+        }
+    }
+    // after the trigger: indirect object, "to X", "from X", "by X", "for X"
+    let mut k = t.t1;
+    let lim = clause.1;
+    while k < lim {
+        if inside(k) {
+            k += 1;
+            continue;
+        }
+        if let Some(m) = u.ments.iter().find(|m| m.t0 == k) {
+            let mut b = m.t0;
+            while b > t.t1
+                && matches!(
+                    u.word(b - 1),
+                    "the"
+                        | "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "central"
+                        | "occupied"
+                )
+            {
+                b -= 1;
+            }
+            let prev = if b > 0 { u.word(b - 1) } else { "" };
+            if let Some((name, state)) = place_of(lex, m) {
+                if matches!(
+                    prev,
+                    "to" | "into" | "in" | "near" | "at" | "toward" | "towards"
+                ) {
+                    p.place.get_or_insert(name);
+                    if p.place_state.is_none() {
+                        p.place_state = state;
+                    }
+                }
+            } else if let Some(code) = party_of(lex, m) {
+                match prev {
+                    "to" | "into" | "for" | "in" | "alongside" => {
+                        p.recipient.get_or_insert(code);
+                    }
+                    "from" => {
+                        p.source.get_or_insert(code);
+                    }
+                    "by" => {
+                        p.by_agent.get_or_insert(code);
+                    }
+                    "on" if t.trig.frame == Frame::Presence => {
+                        p.recipient.get_or_insert(code);
+                    }
+                    "against" | "at" | "on" | "with" | "of" => {}
+                    _ if b == t.t1 && m.form != Form::Demonym => {
+                        // indirect object: "send Russia 100", "supplied Moscow with"
+                        p.recipient.get_or_insert(code);
+                    }
+                    _ if m.form == Form::Demonym && matches!(prev, "the" | "") => {}
+                    _ => {}
+                }
+            }
+            k = m.t1.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    place_in(u, lex, clause, &mut p);
+    p
+}
+
+fn place_in(u: &UnitView, lex: &Lexicon, clause: (usize, usize), p: &mut Parties) {
+    if p.place.is_some() {
+        return;
+    }
+    for m in u
+        .ments
+        .iter()
+        .filter(|m| m.t0 >= clause.0 && m.t1 <= clause.1)
+    {
+        if let Some((name, state)) = place_of(lex, m) {
+            p.place = Some(name);
+            if p.place_state.is_none() {
+                p.place_state = state;
+            }
+            return;
+        }
+    }
+}
+
+
+/// Resolve `from`/`to` of a frame.
+pub(crate) fn resolve_parties(
+    frame: Option<Frame>,
+    kind: Kind,
+    p: &Parties,
+    speaker_party: Option<&str>,
+    cues: &Cues,
+) -> (Option<String>, Option<String>) {
+    let agent = p.agent.clone().or_else(|| {
+        if p.pronoun_agent {
+            speaker_party.map(str::to_string)
+        } else {
+            None
+        }
+    });
+    let (mut from, mut to) = match (kind, frame) {
+        (Kind::Transfer | Kind::Deployment, Some(Frame::Receive | Frame::Order)) => (
+            p.source.clone().or(p.owner.clone()).or(p.origin.clone()),
+            agent.or(p.recipient.clone()),
+        ),
+        (Kind::Transfer, Some(Frame::Use)) => (
+            p.origin.clone().or(p.owner.clone()),
+            p.by_agent.clone().or(agent),
+        ),
+        (Kind::Transfer | Kind::Deployment, Some(Frame::Move)) => (
+            p.source
+                .clone()
+                .or(p.owner.clone())
+                .or(p.by_agent.clone())
+                .or(p.origin.clone()),
+            p.recipient.clone().or(p.place_state.clone()),
+        ),
+        (Kind::Transfer | Kind::Deployment, Some(Frame::Presence)) => (
+            p.owner.clone().or(agent),
+            p.recipient.clone().or(p.place_state.clone()),
+        ),
+        (Kind::Transfer | Kind::Deployment, _) => (
+            agent
+                .or(p.by_agent.clone())
+                .or(p.owner.clone())
+                .or(p.source.clone())
+                .or(p.origin.clone()),
+            p.recipient.clone().or(p.place_state.clone()),
+        ),
+        (Kind::Casualties | Kind::Loss, Some(Frame::Lose | Frame::Casualty | Frame::Abandon)) => {
+            (p.owner.clone().or(agent.clone()), p.by_agent.clone())
+        }
+        (Kind::Casualties | Kind::Loss, _) => (
+            p.owner.clone().or(p.possessive.clone()),
+            p.by_agent
+                .clone()
+                .or(if p.agent_before { agent } else { None }),
+        ),
+        (Kind::Production, _) => (agent.or(p.by_agent.clone()).or(p.place_state.clone()), None),
+    };
+    if matches!(kind, Kind::Casualties | Kind::Loss) {
+        if from.is_none() {
+            if let Some(t) = &to {
+                from = cues.opponent(t).map(str::to_string);
+            }
+        }
+        if from == to {
+            to = None;
+        }
+    }
+    if matches!(kind, Kind::Transfer | Kind::Deployment) && from == to {
+        to = None;
+    }
+    (from, to)
+}
+
