@@ -19,6 +19,8 @@ pub(crate) struct Attr {
     pub evidence: Option<Evidence>,
     pub denial: bool,
     pub person: bool,
+    /// A "citing X" attribution: X is the speaker, the clause's subject the channel.
+    pub citing: bool,
 }
 
 /// Speakers met so far in a document, for pronouns and short forms.
@@ -239,7 +241,7 @@ pub(crate) fn find_attrs(
             if w == "citing" {
                 // the speaker of the clause is the channel: "lawmaker X said, citing Y"
                 a.via = None;
-                a.verb = usize::MAX; // marks a citing attribution
+                a.citing = true;
             }
             out.push(a);
             i = end.max(i + 1);

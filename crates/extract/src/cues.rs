@@ -54,6 +54,8 @@ struct RawCues {
     origin_suffixes: Vec<String>,
     origin_phrases: Vec<String>,
     belligerents: Vec<[String; 2]>,
+    future: Vec<String>,
+    package: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +93,8 @@ pub(crate) struct Cues {
     pub origin_suffixes: Vec<String>,
     pub origin_phrases: PhraseSet<()>,
     pub belligerents: Vec<(String, String)>,
+    pub future: PhraseSet<()>,
+    pub package: PhraseSet<()>,
     pub items: PhraseSet<ItemClass>,
 }
 
@@ -141,6 +145,8 @@ impl Cues {
                 .collect(),
             origin_phrases: s(&c.origin_phrases),
             belligerents: c.belligerents.into_iter().map(|[a, b]| (a, b)).collect(),
+            future: s(&c.future),
+            package: s(&c.package),
             items: item_set,
         })
     }

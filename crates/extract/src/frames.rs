@@ -76,10 +76,12 @@ pub(crate) fn governing(
                 continue;
             }
         }
-        if kind_of(t.trig.frame, item.kind).is_none() {
+        let blocks = t.trig.frame == Frame::NonClaim;
+        if !blocks && kind_of(t.trig.frame, item.kind).is_none() {
             continue;
         }
-        if item.kind == ItemKind::Money
+        if !blocks
+            && item.kind == ItemKind::Money
             && !matches!(
                 t.trig.frame,
                 Frame::Give | Frame::Receive | Frame::Include | Frame::Order
@@ -123,4 +125,52 @@ pub(crate) fn item_name(kind: Kind, item: &ItemRef) -> String {
         return item.name.clone();
     }
     item.name.clone()
+}
+
+/// A people noun followed by "in/on/into <place>" with no verb of its own
+/// ("11,000 soldiers now in Kursk"): presence in that place.
+pub(crate) fn presence(u: &UnitView, item: &ItemRef, f0: usize, f1: usize) -> Option<TrigHit> {
+    if item.kind == ItemKind::Money || !item.kind.is_people() {
+        return None;
+    }
+    let item_end = item.at.map(|(_, b)| b).unwrap_or(f1).max(f1);
+    let head_end = item
+        .at
+        .map(|(_, b)| b)
+        .filter(|&b| b <= f0)
+        .unwrap_or(item_end);
+    let item_end = if head_end < f0
+        && (head_end..(head_end + 3).min(u.toks.len())).any(|k| matches!(u.word(k), "in" | "on"))
+    {
+        head_end
+    } else {
+        item_end
+    };
+    let present = (item_end..(item_end + 4).min(u.toks.len())).any(|k| {
+        matches!(u.word(k), "in" | "on" | "into") && u.ments.iter().any(|m| m.t0 > k && m.t0 <= k + 3)
+    });
+    present.then_some(TrigHit {
+        trig: Trigger {
+            frame: Frame::Presence,
+            stage: Stage::Done,
+            needs_path: false,
+        },
+        t0: item_end,
+        t1: item_end,
+    })
+}
+
+/// "killed and wounded" right after the counted noun: both outcomes.
+pub(crate) fn killed_and_wounded_after(u: &UnitView, item: &ItemRef, f1: usize) -> bool {
+    let e = item.at.map(|(_, b)| b).unwrap_or(f1).max(f1);
+    (e..(e + 4).min(u.toks.len())).any(|k| {
+        matches!(u.word(k), "killed" | "dead")
+            && matches!(u.word(k + 1), "and" | "or")
+            && matches!(u.word(k + 2), "wounded" | "injured")
+    })
+}
+
+/// Frames that by themselves say something moved between two parties.
+pub(crate) fn is_firm(frame: Frame) -> bool {
+    matches!(frame, Frame::Give | Frame::Receive | Frame::Move)
 }

@@ -4,7 +4,10 @@
 
 use crate::cues::{Cues, ItemKind};
 use crate::mentions::{ItemHead, UnitView};
+use crate::scene::Scene;
+use crate::triggers::Frame;
 use tally_core::Unit;
+use tally_figures::Figure;
 use tally_lexicon::Form;
 
 /// What a figure counts.
@@ -175,7 +178,7 @@ pub(crate) fn item_after(
     None
 }
 
-fn is_origin_word(u: &UnitView, j: usize, cues: &Cues) -> bool {
+pub(crate) fn is_origin_word(u: &UnitView, j: usize, cues: &Cues) -> bool {
     let w = u.word(j);
     cues.origin_suffixes.iter().any(|s| w.ends_with(s.as_str()))
 }
@@ -213,3 +216,77 @@ pub(crate) fn item_before(u: &UnitView, before: usize, unit: &Unit) -> Option<It
         })
 }
 
+
+/// The item a figure counts, trying in turn: the noun after it, an earlier
+/// noun it elides, an aid noun of its clause (money), a casualty noun it
+/// counts directly ("casualties have climbed to 3,000").
+pub(crate) fn attach(
+    sc: &Scene,
+    fig: &Figure,
+    f0: usize,
+    f1: usize,
+    clause: (usize, usize),
+    cues: &Cues,
+    last_item: Option<&ItemRef>,
+) -> Option<ItemRef> {
+    let u = &sc.u;
+    let money = matches!(fig.unit, Unit::Money(_));
+    let mut item = item_after(u, f0, f1, &fig.unit, cues);
+    if item.is_none() && may_elide(u, f1, cues) {
+        item = item_before(u, f0, &fig.unit).or_else(|| {
+            if money {
+                None
+            } else {
+                last_item.cloned().map(|mut l| {
+                    l.at = None;
+                    l.elided = true;
+                    l
+                })
+            }
+        });
+    }
+    if item.is_none() && money {
+        // "a package worth $X", "$X in aid": any aid word in the clause
+        item = u
+            .items
+            .iter()
+            .filter(|h| h.kind == ItemKind::Money && h.t0 >= clause.0 && h.t1 <= clause.1)
+            .min_by_key(|h| h.t0.abs_diff(f0))
+            .map(|h| ItemRef {
+                name: h.name.clone(),
+                text: u.slice(h.t0, h.t1).to_string(),
+                kind: ItemKind::Money,
+                origin: None,
+                at: Some((h.t0, h.t1)),
+                elided: true,
+            });
+    }
+    if item.is_none() && !money && may_elide(u, f1, cues) {
+        if let Some(t) = sc.trigs.iter().rev().find(|t| {
+            t.t1 <= f0
+                && t.t0 >= clause.0
+                && matches!(t.trig.frame, Frame::Casualty | Frame::Kill | Frame::Wound)
+        }) {
+            item = Some(ItemRef {
+                name: "soldiers".into(),
+                text: u.slice(t.t0, t.t1).to_string(),
+                kind: ItemKind::People,
+                origin: None,
+                at: None,
+                elided: true,
+            });
+        }
+    }
+    let mut item = item?;
+    // people who are not combatants, whatever the lexicon calls them
+    if let Some((a, b)) = item.at {
+        if (a..b).any(|k| {
+            cues.items
+                .at(u.lower, &u.toks, k)
+                .is_some_and(|(c, _)| c.kind == ItemKind::Civilians)
+        }) {
+            item.kind = ItemKind::Civilians;
+        }
+    }
+    Some(item)
+}

@@ -20,15 +20,23 @@
 //! ```
 
 mod attribution;
+mod context;
+mod coord;
 mod cues;
 mod dedup;
 mod frames;
+mod items;
 mod mentions;
+mod parties;
 mod phrases;
 mod pipeline;
+mod scene;
 pub mod segment;
+mod source;
+mod stage;
 mod tokens;
 mod triggers;
+mod when;
 
 pub use pipeline::Pipeline;
 

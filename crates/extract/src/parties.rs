@@ -1,6 +1,7 @@
 //! Parties: who gives, receives, owns or causes, from the mentions around a
 //! trigger; and the document-level fill of parties a story leaves implied.
 
+use crate::context::Draft;
 use crate::cues::Cues;
 use crate::frames::TrigHit;
 use crate::items::{is_origin_word, ItemRef};
@@ -295,3 +296,79 @@ pub(crate) fn resolve_parties(
     (from, to)
 }
 
+
+impl Parties {
+    /// No party at all was found around the figure.
+    pub fn is_empty(&self) -> bool {
+        self.agent.is_none()
+            && self.by_agent.is_none()
+            && self.recipient.is_none()
+            && self.source.is_none()
+            && self.owner.is_none()
+            && self.origin.is_none()
+            && self.place_state.is_none()
+            && self.possessive.is_none()
+            && !self.pronoun_agent
+    }
+}
+
+/// Fill missing parties from the document's dominant pair of the same kind
+/// group: a story about X sending Y to Z names them once and then leaves
+/// them implied.
+pub(crate) fn fill(drafts: &mut [Draft], cues: &Cues) {
+    use std::collections::HashMap;
+    let mut pairs: HashMap<(String, String), usize> = HashMap::new();
+    let mut froms: HashMap<String, usize> = HashMap::new();
+    for d in drafts.iter() {
+        let c = &d.claim;
+        if matches!(c.kind, Kind::Transfer | Kind::Deployment) {
+            if let (Some(f), Some(t)) = (&c.from, &c.to) {
+                *pairs.entry((f.clone(), t.clone())).or_default() += 1;
+            }
+        }
+        if matches!(c.kind, Kind::Casualties) {
+            if let Some(f) = &c.from {
+                *froms.entry(f.clone()).or_default() += 1;
+            }
+        }
+    }
+    let best = pairs
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k);
+    let best_from = froms
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k);
+    for d in drafts.iter_mut() {
+        let c = &mut d.claim;
+        match c.kind {
+            Kind::Transfer | Kind::Deployment => {
+                if let Some((f, t)) = &best {
+                    if c.from.is_none() && c.to.as_ref() != Some(f) {
+                        c.from = Some(f.clone());
+                    }
+                    if c.to.is_none() && c.from.as_ref() != Some(t) {
+                        c.to = Some(t.clone());
+                    }
+                }
+            }
+            Kind::Casualties => {
+                if c.from.is_none() {
+                    c.from = best_from.clone();
+                }
+                if c.from.is_some() && c.from == c.to {
+                    c.to = None;
+                }
+            }
+            Kind::Loss => {
+                if c.from.is_none() {
+                    if let Some(t) = &c.to {
+                        c.from = cues.opponent(t).map(str::to_string);
+                    }
+                }
+            }
+            Kind::Production => {}
+        }
+    }
+}

@@ -1,9 +1,12 @@
 //! Stage: planned or done, from the trigger and the planned cues of its clause.
 
-use crate::cues::Cues;
+use crate::attribution::Attr;
+use crate::context::LastFrame;
+use crate::cues::{Cues, ItemKind};
 use crate::frames::TrigHit;
 use crate::mentions::UnitView;
-use tally_core::Stage;
+use crate::triggers::Frame;
+use tally_core::{Kind, Stage};
 
 /// Is a planned cue in `[lo, hi)`?
 pub(crate) fn planned_between(u: &UnitView, cues: &Cues, lo: usize, hi: usize) -> bool {
@@ -30,4 +33,50 @@ pub(crate) fn stage_of(
         return Stage::Planned;
     }
     Stage::Done
+}
+
+/// The claim's stage: the trigger and planned cues, the inherited frame's
+/// stage for a continuation, harm that is done unless the clause speaks of
+/// the future, and money packages that are announced (planned).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn final_stage(
+    u: &UnitView,
+    cues: &Cues,
+    trig: Option<&TrigHit>,
+    inherited: Option<&LastFrame>,
+    kind: Kind,
+    item: ItemKind,
+    f0: usize,
+    f1: usize,
+    clause: (usize, usize),
+) -> Stage {
+    let mut stage = stage_of(u, cues, trig, f0, clause);
+    if let Some(l) = inherited {
+        if stage == Stage::Done && trig.is_none() && !planned_between(u, cues, clause.0, f1 + 3) {
+            stage = l.stage;
+        }
+    }
+    if matches!(kind, Kind::Casualties | Kind::Loss)
+        && stage == Stage::Planned
+        && !(clause.0..f0).any(|k| cues.future.contains_at(u.lower, &u.toks, k))
+    {
+        stage = Stage::Done;
+    }
+    if item == ItemKind::Money
+        && kind == Kind::Transfer
+        && trig.is_some_and(|t| !matches!(t.trig.frame, Frame::Give | Frame::Receive))
+    {
+        stage = Stage::Planned;
+    }
+    if item == ItemKind::Money
+        && (clause.0..clause.1).any(|k| cues.package.contains_at(u.lower, &u.toks, k))
+    {
+        stage = Stage::Planned;
+    }
+    stage
+}
+
+/// Is the figure's event denied by a denial verb before it?
+pub(crate) fn negated(attrs: &[Attr], f0: usize) -> bool {
+    attrs.iter().any(|a| a.denial && a.verb < f0)
 }

@@ -27,6 +27,9 @@ pub(crate) enum Frame {
     Lose,
     Abandon,
     Produce,
+    /// Not a claim at all: needs, composition, crews, training, votes,
+    /// prices and capacities. A figure this governs is dropped.
+    NonClaim,
 }
 
 impl Frame {

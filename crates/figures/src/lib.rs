@@ -28,7 +28,14 @@
 //!   year word ("in", "since" ...) precedes: "2000 soldiers" counts.
 //! - Digits glued to letters (`M1989`, `2S19`, `T-72`, `Su-34`) and a small
 //!   number after a capitalised name inside a sentence (`Challenger 2`) are
-//!   designations; IPs, versions, phone numbers and URLs are skipped.
+//!   designations; IPs, versions, phone numbers and URLs are skipped. After
+//!   a verb taking an indirect object ("send", "pledge" ... in
+//!   `measures.toml`) the capitalised word is a recipient, and a number of
+//!   two digits or more, or one followed by a counting word, counts ("will
+//!   send Poland 12 howitzers").
+//! - One-letter units after a space ("1 m", "4 L") count when nothing
+//!   word-like follows; "10 1/2 miles" is 10.5; "44 mg to 50 mg" is a range;
+//!   a digit run longer than 47 characters is no figure.
 //! - Fractions ("two-thirds" → 66.67) are percentages, bound by the words
 //!   before them ("nearly two-thirds" is approx).
 //!

@@ -76,6 +76,17 @@ fn model_number(cx: &Ctx, i: usize) -> bool {
         && !cx.lex.months.contains_key(cx.w(i - 1))
         && !cx.lex.is_number_word(cx.w(i - 1))
         && cx.lex.units.forward(cx.toks, cx.lower, i + 1).is_none()
+        && !recipient_before(cx, i)
+}
+
+/// "will send Poland 12 howitzers": the capitalised word before the number
+/// follows a verb taking an indirect object, so it is the recipient and the
+/// number counts. A one-digit number still names a model ("sent Leopard 2
+/// tanks") unless a counting word follows ("sent Poland 2 more tanks").
+fn recipient_before(cx: &Ctx, i: usize) -> bool {
+    let verb = cx.lex.ditransitive_verbs.contains(cx.w(i - 2));
+    let counted_next = cx.lex.counted.contains(cx.w(i + 1));
+    verb && (cx.toks[i].digits >= 2 || counted_next)
 }
 
 /// A unit after token `end` ("mm", " km", "-ton", "years old"): its measure
@@ -94,10 +105,21 @@ pub(crate) fn unit_after(cx: &Ctx, end: usize) -> Option<(Measure, usize)> {
     };
     let ((measure, after), at) = candidate?;
     let short = cx.w(at).chars().count() == 1 && after == at + 1;
-    if short && !cx.glued(at) {
+    let lower_or_litre = cx.orig(at) == "L" || cx.orig(at).chars().all(char::is_lowercase);
+    if short && !cx.glued(at) && !(lower_or_litre && spaced_symbol_ends(cx, after)) {
         return None;
     }
     Some((measure, after))
+}
+
+/// A one-letter unit written after a space ("1 m", "3 to 4 L of wine")
+/// counts when nothing word-like goes on after it: the end, a mark, a
+/// number ("12 m 2 dm") or "of"/"x" ("1 m x 1 m").
+fn spaced_symbol_ends(cx: &Ctx, after: usize) -> bool {
+    match cx.kind(after) {
+        None | Some(Kind::Sym | Kind::Num) => true,
+        Some(_) => matches!(cx.w(after), "of" | "x" | "by"),
+    }
 }
 
 /// A word before token `start` that makes the number a measure ("aged",

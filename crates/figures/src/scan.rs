@@ -18,6 +18,9 @@ const COMPARATIVES: [&str; 9] = [
     "more", "fewer", "less", "higher", "larger", "bigger", "greater", "lower", "smaller",
 ];
 
+/// The longest digit run read as a number; longer ones are identifiers.
+const MAX_NUMBER_LEN: usize = 47;
+
 /// A figure over tokens `first..end`.
 struct Draft {
     first: usize,
@@ -99,6 +102,10 @@ fn step(cx: &Ctx, i: usize, floor: usize) -> Step {
     match t.kind {
         Kind::Code => return Step::Skip(i + 1),
         Kind::Num => {
+            // A run of digits longer than any figure (an id, a hash): no figure.
+            if t.end - t.start > MAX_NUMBER_LEN {
+                return Step::Skip(i + 1);
+            }
             if designation_before(cx, i) {
                 return skip_glued(cx, i);
             }
@@ -434,6 +441,7 @@ fn number_figure(cx: &Ctx, i: usize, floor: usize) -> Step {
     if is_pronoun_one(cx, &x) && currency.is_none() {
         return Step::Next;
     }
+    let x = mixed_fraction(cx, x);
     let mut d = Draft::new(i, x.end, x.value);
     if let Some(code) = &currency {
         d.unit = Unit::Money(code.clone());
@@ -527,6 +535,14 @@ fn number_figure(cx: &Ctx, i: usize, floor: usize) -> Step {
         if let Some((m, after)) = unit_after(cx, e) {
             d.measure = Some(m);
             e = after;
+            // "44 mg to 50 mg": a range of the same unit.
+            if d.max.is_none() {
+                if let Some((high, end)) = unit_range(cx, after, m, d.value) {
+                    d.max = Some(high);
+                    d.bound = Bound::Range;
+                    e = end;
+                }
+            }
         } else if let Some((m, start)) = prefix_before(cx, floor, d.first) {
             d.measure = Some(m);
             d.first = start;
@@ -589,4 +605,38 @@ fn is_pronoun_one(cx: &Ctx, x: &NumExpr) -> bool {
     let next = cx.w(x.end);
     let hyphenated = next == "-" && cx.glued(x.end) && unit_after(cx, x.end).is_none();
     lex.one_pronoun_after.contains(before) || lex.one_pronoun_before.contains(next) || hyphenated
+}
+
+/// "10 1/2": a whole number and a fraction after it, a space between.
+fn mixed_fraction(cx: &Ctx, x: NumExpr) -> NumExpr {
+    let j = x.end;
+    let whole = x.is_single_num(cx.toks) && !x.has_scale && cx.toks[x.start].digits > 0;
+    let frac = cx.kind(j) == Some(Kind::Num)
+        && !cx.glued(j)
+        && cx.w(j + 1) == "/"
+        && cx.glued(j + 1)
+        && cx.glued(j + 2)
+        && cx.kind(j + 2) == Some(Kind::Num)
+        && !cx.glued(j + 3);
+    if !whole || !frac {
+        return x;
+    }
+    let (a, b) = (cx.toks[j].value, cx.toks[j + 2].value);
+    if !(a >= 1.0 && b >= 2.0 && a < b && b <= 16.0) {
+        return x;
+    }
+    NumExpr {
+        end: j + 3,
+        value: x.value + a / b,
+        ..x
+    }
+}
+
+/// After a measured number ending at `after`: "to 50 mg", "- 50 mg" in the
+/// same measure. Returns the high value and the index after its unit.
+fn unit_range(cx: &Ctx, after: usize, m: Measure, low: f64) -> Option<(f64, usize)> {
+    let (_, k) = cx.lex.range_joiners.forward(cx.toks, cx.lower, after)?;
+    let y = number_at(cx, k)?;
+    let (m2, end) = unit_after(cx, y.end)?;
+    (m2 == m && y.value > low).then_some((y.value, end))
 }

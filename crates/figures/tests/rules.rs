@@ -118,6 +118,22 @@ fn number_words() {
 }
 
 #[test]
+fn a_number_after_a_recipient_counts() {
+    // After a verb taking an indirect object the capitalised word is the
+    // recipient, not a model name.
+    exact("Berlin will send Warsaw 12 howitzers.", "12", 12.0);
+    exact("The allies sent Poland 12 howitzers in May.", "12", 12.0);
+    exact("Oslo pledged Kyiv 3 more launchers.", "3", 3.0);
+    exact("London sent Ukraine 14 Challenger 2 tanks.", "14", 14.0);
+    // The model number stays a designation.
+    let all = figs("London sent Ukraine 14 Challenger 2 tanks.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    let all = figs("Kyiv got 14 Challenger 2 tanks.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    no_count("Berlin will send Leopard 2 tanks soon.");
+}
+
+#[test]
 fn couple_is_approximate_and_few_is_nothing() {
     check(
         "A couple of jets flew past.",
@@ -597,4 +613,21 @@ fn parse_number_reads_whole_strings() {
     }
     assert_eq!(parse_number("eleven soldiers"), None);
     assert_eq!(parse_number("a few"), None);
+}
+
+#[test]
+fn spaced_units_mixed_fractions_and_long_digit_runs() {
+    let all = figs("The shaft is 12 m deep; they fired from 3 m.");
+    assert!(all.iter().any(|f| f.0 == "3 m" && f.5.is_some()), "{all:?}");
+    let all = figs("The road runs 10 1/2 miles.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!((all[0].1, all[0].5), (10.5, Some(Measure::Distance)));
+    let all = figs("Doses of 40 mg to 60 mg were given.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        (all[0].1, all[0].2, all[0].3),
+        (40.0, Some(60.0), Bound::Range)
+    );
+    let long = "7".repeat(60);
+    assert!(figs(&format!("Ticket {long} was filed.")).is_empty());
 }

@@ -7,11 +7,10 @@
 //! Text: Readability's article; when it finds nothing, the `<body>` without
 //! page furniture (data/ingest/boilerplate.txt).
 
-use crate::html_text::{
-    crude_text, fragment_text_with, nesting_estimate, text_of, Boilerplate, MAX_DEPTH,
-};
+use crate::html_text::{crude_text, fragment_text_with, text_of, Boilerplate};
 use crate::jsonld::{self, is_absolute_url};
 use crate::meta::{clean, Meta};
+use crate::nesting::{nesting_estimate, MAX_DEPTH};
 use crate::ErrorKind;
 use dom_query::Document as Dom;
 use std::collections::HashMap;

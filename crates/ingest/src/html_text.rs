@@ -5,6 +5,7 @@
 //! feed item content. The walk is iterative, so deeply nested markup cannot
 //! overflow the stack.
 
+use crate::nesting::{nesting_estimate, read_tag, skip_raw_text, Markup, MAX_DEPTH};
 use dom_query::NodeRef;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -170,63 +171,35 @@ pub(crate) fn text_of(root: &NodeRef, boilerplate: Option<&Boilerplate>) -> Stri
     out.finish()
 }
 
-/// Deeper than this (estimated), markup is not parsed into a tree: HTML
-/// parsing and Readability slow down with the square of the depth, and no
-/// real page nests this deep. Such input is read by [`crude_text`].
-pub(crate) const MAX_DEPTH: usize = 1_000;
-
-/// Elements that never nest (void) or close themselves when a sibling opens.
-const NO_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option",
-];
-
-/// A quick estimate of how deeply the markup nests, from its tags alone.
-pub(crate) fn nesting_estimate(html: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .take(16)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() || NO_NESTING.contains(&name.as_str()) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            let end = rest.find('>').unwrap_or(rest.len());
-            if !rest[..end].ends_with('/') {
-                depth += 1;
-                max = max.max(depth);
-            }
-        }
-    }
-    max
-}
-
 /// Text with tags cut out and the common entities decoded, for markup too
 /// deep to parse: one line per line of the source, white space collapsed.
 pub(crate) fn crude_text(html: &str) -> String {
+    let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        out.push_str(&html[i..i + off]);
+        let (markup, next) = read_tag(bytes, i + off);
+        i = next;
+        match markup {
+            Markup::Text => out.push('<'),
+            Markup::Ignored => out.push(' '),
+            Markup::Tag(tag) => {
                 out.push(' ');
+                if !tag.end && matches!(tag.name.as_str(), "script" | "style") {
+                    i = skip_raw_text(bytes, i, &tag.name);
+                    // Past `</script`: on to its `>`.
+                    i = html[i..].find('>').map_or(html.len(), |j| i + j + 1);
+                }
             }
-            _ if !in_tag => out.push(c),
-            _ => {}
+        }
+        // Tags end on ASCII bytes, so `i` is on a character boundary; a tag
+        // cut short by the end of the page ends there.
+        while !html.is_char_boundary(i) {
+            i += 1;
         }
     }
+    out.push_str(&html[i.min(html.len())..]);
     let out = out
         .replace("&nbsp;", " ")
         .replace("&lt;", "<")
@@ -342,12 +315,20 @@ mod tests {
     fn nesting_is_estimated_from_tags() {
         assert_eq!(
             nesting_estimate("<div><p>a<p>b<br><img/></div><div></div>"),
-            1
+            2
         );
         assert_eq!(nesting_estimate(&"<span>".repeat(50)), 50);
         let deep = format!("{}a &amp; b{}", "<i>".repeat(5_000), "</i>".repeat(5_000));
         assert_eq!(fragment_text(&deep), "a & b");
         assert_eq!(crude_text("<p>x</p>\n<p>y &lt;z&gt;</p>"), "x\ny <z>");
+        // Found by the robustness tests: comments, quoted `>` and scripts
+        // left markup in the text.
+        assert_eq!(
+            crude_text(
+                "<div><!--</div>-->a<b title=\"x>y\">b</b><script>if (1 > 0) {}</script> 3 < 4"
+            ),
+            "a b 3 < 4"
+        );
     }
 
     #[test]

@@ -88,6 +88,7 @@ mod html_text;
 mod jsonl;
 mod jsonld;
 mod meta;
+mod nesting;
 mod text;
 mod walk;
 

@@ -15,6 +15,7 @@ impl Parser<'_> {
             self.numeric(i),
             self.numeric_month(i),
             self.month_year(i),
+            self.year_month(i),
             self.season(i),
             self.quarter(i),
             self.year(i),
@@ -324,6 +325,24 @@ impl Parser<'_> {
         Some((i + 3, self.spec_val(Spec::Month { y: Some(y), m }, None)))
     }
 
+    /// "2016 November", "2015, nov": a year then a month of it.
+    fn year_month(&self, i: usize) -> Option<Parsed> {
+        let (k, y) = self.year_at(i)?;
+        if self.glued(k) && self.punct(k).is_none() {
+            return None;
+        }
+        let k = self.comma(k);
+        let w = self.word(k)?;
+        let m = *self.lex.months.get(w)?;
+        if self.lex.ambiguous.contains(w) && !self.toks.get(k)?.is_cap() {
+            return None;
+        }
+        if self.day_num(k + 1).is_some() || self.year_at(k + 1).is_some() {
+            return None;
+        }
+        Some((k + 1, self.spec_val(Spec::Month { y: Some(y), m }, None)))
+    }
+
     /// "December", "December 2024", "Dec. 2024", "the month of May".
     fn month_year(&self, i: usize) -> Option<Parsed> {
         let mut j = i;
@@ -507,6 +526,24 @@ impl Parser<'_> {
         Some((k, v))
     }
 
+    /// A year used as a modifier: "the 1991 agreement", "Russia's 2022
+    /// budget". A determiner or possessive before it, and after it a
+    /// lower-case word that is not a plural or a counted noun ("the 2000
+    /// soldiers" counts people).
+    fn attributive(&self, j: usize, end: usize) -> bool {
+        let det = j > 0
+            && (self
+                .word(j - 1)
+                .is_some_and(|w| self.lex.year_determiners.contains(w))
+                || (j > 1 && self.is(j - 1, "s") && self.punct(j - 2) == Some('\'')));
+        let noun = self.toks.get(end).is_some_and(|t| {
+            !t.is_cap()
+                && t.word()
+                    .is_some_and(|w| !w.ends_with('s') && !self.lex.counted.contains(w))
+        });
+        det && noun
+    }
+
     /// "2024", "the year 2024", "the 1990s".
     fn year(&self, i: usize) -> Option<Parsed> {
         let j = if self.is(i, "the") && self.is(i + 1, "year") {
@@ -521,7 +558,9 @@ impl Parser<'_> {
         } else {
             end
         };
-        if self.is(s_at, "s") && self.glued(s_at) && y % 10 == 0 {
+        let loose_s =
+            self.is(s_at, "s") && self.toks.get(s_at + 1).is_none_or(|t| t.word().is_none());
+        if self.is(s_at, "s") && (self.glued(s_at) || loose_s) && y % 10 == 0 {
             return Some((s_at + 1, self.spec_val(Spec::Decade { y }, None)));
         }
         if self.glued(end) && self.word(end).is_some() {
@@ -534,6 +573,7 @@ impl Parser<'_> {
         }
         let after_the = j > 0 && self.is(j - 1, "the");
         let ok = j > i
+            || self.attributive(j, end)
             || (self.supported(j) && !after_the)
             || match self.toks.get(end) {
                 None => true,

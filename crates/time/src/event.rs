@@ -119,13 +119,17 @@ impl Parser<'_> {
         if self.is(j, "the") && self.is_any(j + 1, &["next", "coming"]) {
             j += 2;
         }
-        let (k, n) = self.count(j).unwrap_or((j, 1));
-        let (unit, per) = self.unit(k)?;
-        let total = n.checked_mul(per)?;
+        let (end, amounts) = match self.amounts(j) {
+            Some(found) => found,
+            None => {
+                let (unit, per) = self.unit(j)?;
+                (j + 1, vec![(unit, per)])
+            }
+        };
         let iv = self
             .p()
-            .and_then(|p| Some((p, calendar::add(p, unit, total)?)));
-        Some((k + 1, Val::new(TimeKind::Interval, iv)))
+            .and_then(|p| Some((p, crate::relative::shift_by(p, &amounts, 1)?)));
+        Some((end, Val::new(TimeKind::Interval, iv)))
     }
 
     /// "for three months", "a 72-hour ceasefire" (the "72-hour"): a length

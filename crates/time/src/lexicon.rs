@@ -35,6 +35,10 @@ struct Raw {
 struct RawWords {
     support: Vec<String>,
     ambiguous: Vec<String>,
+    #[serde(default)]
+    year_determiners: Vec<String>,
+    #[serde(default)]
+    counted: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +46,8 @@ struct RawRelative {
     previous: Vec<String>,
     current: Vec<String>,
     following: Vec<String>,
+    #[serde(default)]
+    week_shifts: Vec<String>,
     deictic: HashMap<String, i64>,
     day_parts: Vec<String>,
     year_to_date: Vec<String>,
@@ -91,12 +97,19 @@ pub(crate) struct Lexicon {
     pub seasons: HashMap<String, i8>,
     pub ambiguous: HashSet<String>,
     pub support: HashSet<String>,
+    /// Words before a year used as a modifier ("the 1991 agreement").
+    pub year_determiners: HashSet<String>,
+    /// Singular-looking nouns that count people or things ("2000 personnel").
+    pub counted: HashSet<String>,
     pub numbers: HashMap<String, i64>,
     pub ordinals: HashMap<String, i64>,
     pub units: HashMap<String, (Unit, i64)>,
     pub parts: HashMap<String, u8>,
     pub shifts: HashMap<String, i64>,
     pub deictic: HashMap<String, i64>,
+    /// "next", "previous" before a weekday: that weekday of the next or
+    /// previous calendar week.
+    pub week_shifts: HashSet<String>,
     pub day_parts: HashSet<String>,
     /// Phrases for "from 1 January to publication", as word sequences.
     pub year_to_date: Vec<Vec<String>>,
@@ -152,12 +165,15 @@ impl Lexicon {
             seasons: HashMap::new(),
             ambiguous: HashSet::new(),
             support: HashSet::new(),
+            year_determiners: HashSet::new(),
+            counted: HashSet::new(),
             numbers: HashMap::new(),
             ordinals: HashMap::new(),
             units: HashMap::new(),
             parts: HashMap::new(),
             shifts: HashMap::new(),
             deictic: HashMap::new(),
+            week_shifts: HashSet::new(),
             day_parts: HashSet::new(),
             year_to_date: Vec::new(),
             to_date: Vec::new(),
@@ -205,6 +221,8 @@ impl Lexicon {
             seasons: raw.seasons,
             ambiguous: raw.words.ambiguous.into_iter().collect(),
             support: raw.words.support.into_iter().collect(),
+            year_determiners: raw.words.year_determiners.into_iter().collect(),
+            counted: raw.words.counted.into_iter().collect(),
             numbers: raw.numbers,
             ordinals: raw.ordinals,
             units: raw
@@ -215,6 +233,12 @@ impl Lexicon {
             parts: raw.parts,
             shifts,
             deictic: raw.relative.deictic,
+            week_shifts: raw
+                .relative
+                .week_shifts
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             day_parts: raw.relative.day_parts.into_iter().collect(),
             to_date: raw
                 .relative

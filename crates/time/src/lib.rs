@@ -47,9 +47,15 @@
 //!   month first does not; they need a year.
 //! - "before the end of March" reaches to 31 March; "to date", "so far":
 //!   `from` `None`, `to` publication. "in 2023 and 2024": one interval.
-//! - Bare years need a time word before them ("in 2024") or no lower-case
-//!   word after them, so "2000 soldiers" and "the 2022 invasion" are not
-//!   years.
+//! - Bare years need a time word before them ("in 2024"), no lower-case
+//!   word after them, or a determiner before and a singular noun after
+//!   them (attributive: "the 1991 agreement"), so "2000 soldiers" and "the
+//!   2000 soldiers" are not years.
+//! - "next Friday", "the following Friday": that weekday of next week;
+//!   "previous Friday": of the previous week (Recognizers-Text's reading,
+//!   the spec being silent); "last", "past" and "coming" take the nearest.
+//! - "4 to 22 this month", "November between 19 and 20": days of that
+//!   month. "1 month 21 days ago" adds its parts, largest first.
 //! - Winter of a year runs from that year's December to February.
 //! - Periods tied to events are [`TimeKind::Event`], unresolved unless the
 //!   phrase gives a date ("since the invasion in February 2022").

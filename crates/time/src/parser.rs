@@ -225,6 +225,9 @@ impl<'a> Parser<'a> {
     /// A range ("between A and B", "from A to B", "A-B", "in A and B") or a
     /// single period.
     fn range(&self, i: usize, between: bool, has_prep: bool) -> Option<Parsed> {
+        if let Some(found) = self.day_range(i, between) {
+            return Some(found);
+        }
         let left = self.core(i);
         let left_partial = self.partial(i);
         let starts = [left.map(|l| l.0), left_partial.map(|l| l.0)];
@@ -248,6 +251,56 @@ impl<'a> Parser<'a> {
             return None;
         }
         left
+    }
+
+    /// Two day numbers of one month named after them ("4 to 22 this month",
+    /// "4 till 23 of next month", "between 4 and 22 this month") or before
+    /// them ("November between 19 and 20").
+    fn day_range(&self, i: usize, between: bool) -> Option<Parsed> {
+        let day = |k: usize| -> Option<i8> {
+            let (v, digits, _) = self.num(k)?;
+            (digits <= 2 && (1..=31).contains(&v))
+                .then(|| i8::try_from(v).ok())
+                .flatten()
+        };
+        let days_at = |k: usize, between: bool| -> Option<(usize, i8, i8)> {
+            let a = day(k)?;
+            let j = self.connector(k + 1, between, false)?;
+            let b = day(j)?;
+            (a < b).then_some((j + 1, a, b))
+        };
+        // "November between 19 and 20"
+        if let Some((j, m, _)) = self.month_at(i) {
+            if self.is(j, "between") {
+                let (end, a, b) = days_at(j + 1, true)?;
+                let iv = self.spec_iv(Spec::Month { y: None, m }, None)?;
+                return self.day_span(end, iv, a, b);
+            }
+        }
+        let (j, a, b) = days_at(i, between)?;
+        let k = if self.is(j, "of") { j + 1 } else { j };
+        let (end, month) = match self.word(k).and_then(|w| self.lex.shifts.get(w)) {
+            Some(&shift) if self.is(k + 1, "month") => {
+                let p = self.p()?;
+                (k + 2, calendar::calendar_unit(p, Unit::Month, shift)?)
+            }
+            _ => {
+                let (end, v) = self.core(k)?;
+                let (Spec::Month { .. }, None) = v.spec? else {
+                    return None;
+                };
+                (end, v.iv?)
+            }
+        };
+        self.day_span(end, month, a, b)
+    }
+
+    /// Days `a` to `b` of the month `month`.
+    fn day_span(&self, end: usize, month: Iv, a: i8, b: i8) -> Option<Parsed> {
+        let (y, m) = (month.0.year(), month.0.month());
+        let from = Date::new(y, m, a).ok()?;
+        let to = Date::new(y, m, b).ok()?;
+        Some((end, Val::new(TimeKind::Interval, Some((from, to)))))
     }
 
     /// The word joining two ends of a range.

@@ -22,6 +22,7 @@ impl Parser<'_> {
             self.ago(i),
             self.weekday(i),
             self.weekend(i),
+            self.after_next(i),
         ])
     }
 
@@ -90,8 +91,15 @@ impl Parser<'_> {
         }
         if let Some(&wd) = self.lex.weekdays.get(next) {
             self.weekday_word(j)?;
+            let by_week = self.lex.week_shifts.contains(w);
             let v = self.resolved(TimeKind::Day, |p| {
-                let d = weekday_near(p, wd, shift, self.anchor.future)?;
+                let d = if by_week {
+                    // "next Friday": the Friday of next week.
+                    let (monday, _) = calendar::calendar_unit(p, Unit::Week, shift)?;
+                    monday.checked_add(i64::from(wd - 1).days()).ok()?
+                } else {
+                    weekday_near(p, wd, shift, self.anchor.future)?
+                };
                 Some((d, d))
             });
             return Some((j + 1, v));
@@ -109,6 +117,37 @@ impl Parser<'_> {
         let mut v = Val::new(kind, iv);
         v.spec = iv.map(|iv| (spec.with_year(iv.0.year()), None));
         Some((end, v))
+    }
+
+    /// "the week after next", "the month after the next", "the year after
+    /// next": the calendar unit two ahead.
+    fn after_next(&self, i: usize) -> Option<Parsed> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let w = self.word(i + 1)?;
+        let k = if self.is(i + 3, "the") { i + 4 } else { i + 3 };
+        if !self.is(i + 2, "after") || !self.is(k, "next") {
+            return None;
+        }
+        if w == "weekend" {
+            let v = self.resolved(TimeKind::Day, |p| {
+                let (mon, _) = calendar::calendar_unit(p, Unit::Week, 2)?;
+                Some((
+                    mon.checked_add(5.days()).ok()?,
+                    mon.checked_add(6.days()).ok()?,
+                ))
+            });
+            return Some((k + 1, v));
+        }
+        let (unit, 1) = self.unit(i + 1)? else {
+            return None;
+        };
+        if w.ends_with('s') || matches!(unit, Unit::Hour | Unit::Day) {
+            return None;
+        }
+        let v = self.resolved(kind_of(unit), |p| calendar::calendar_unit(p, unit, 2));
+        Some((k + 1, v))
     }
 
     /// "the past three months", "the last 24 hours", "the past week", "the
@@ -173,20 +212,41 @@ impl Parser<'_> {
     /// "two weeks ago" (that day); "three days earlier" (relative to an
     /// event the sentence names elsewhere: kept unresolved).
     fn ago(&self, i: usize) -> Option<Parsed> {
-        let (k, n) = self.count(i)?;
-        let (unit, per) = self.unit(k)?;
-        let total = n.checked_mul(per)?;
-        match self.word(k + 1)? {
+        let (k, amounts) = self.amounts(i)?;
+        match self.word(k)? {
             "ago" => {
                 let v = self.resolved(TimeKind::Day, |p| {
-                    let d = calendar::add(p, unit, -total)?;
+                    let d = shift_by(p, &amounts, -1)?;
                     Some((d, d))
                 });
-                Some((k + 2, v))
+                Some((k + 1, v))
             }
-            "earlier" | "later" => Some((k + 2, Val::new(TimeKind::Other, None))),
+            "earlier" | "later" => Some((k + 1, Val::new(TimeKind::Other, None))),
             _ => None,
         }
+    }
+
+    /// A length of time in one or more parts: "two weeks", "1 month 21
+    /// days", "2 years, 1 month and 21 days". Returns the index after the
+    /// last unit and each part as (unit, count).
+    pub(crate) fn amounts(&self, i: usize) -> Option<(usize, Vec<(Unit, i64)>)> {
+        let mut out = Vec::new();
+        let mut j = i;
+        let mut end = i;
+        let part = |j: usize| -> Option<(usize, Unit, i64)> {
+            let (k, n) = self.count(j)?;
+            let (unit, per) = self.unit(k)?;
+            Some((k, unit, n.checked_mul(per)?))
+        };
+        while let Some((k, unit, total)) = part(j) {
+            out.push((unit, total));
+            end = k + 1;
+            j = self.comma(end);
+            if self.is(j, "and") {
+                j += 1;
+            }
+        }
+        (!out.is_empty()).then_some((end, out))
     }
 
     /// A bare weekday: its most recent occurrence, publication day included
@@ -245,6 +305,26 @@ fn kind_of(unit: Unit) -> TimeKind {
         Unit::Week => TimeKind::Week,
         Unit::Month => TimeKind::Month,
         Unit::Year => TimeKind::Year,
+    }
+}
+
+/// `p` moved by every part of a compound length, in `sign` direction,
+/// largest unit first.
+pub(crate) fn shift_by(p: Date, amounts: &[(Unit, i64)], sign: i64) -> Option<Date> {
+    let mut parts = amounts.to_vec();
+    parts.sort_by_key(|(u, _)| std::cmp::Reverse(rank(*u)));
+    parts
+        .into_iter()
+        .try_fold(p, |d, (unit, n)| calendar::add(d, unit, sign * n))
+}
+
+fn rank(unit: Unit) -> u8 {
+    match unit {
+        Unit::Hour => 0,
+        Unit::Day => 1,
+        Unit::Week => 2,
+        Unit::Month => 3,
+        Unit::Year => 4,
     }
 }
 

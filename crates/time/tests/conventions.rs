@@ -610,3 +610,52 @@ fn not_times() {
         assert!(found.is_empty(), "{s:?}: {texts:?}");
     }
 }
+
+#[test]
+fn attributive_years_compound_lengths_and_day_ranges() {
+    // 2024-03-14 is a Thursday.
+    let a = past("2024-03-14");
+    check(
+        "Both sides broke the 1994 accord.",
+        a,
+        "1994",
+        Some("1994-01-01"),
+        Some("1994-12-31"),
+    );
+    assert!(find_times("The 2000 soldiers left.", a).is_empty());
+    check(
+        "The depot burned 1 month 10 days ago.",
+        a,
+        "1 month 10 days ago",
+        Some("2024-02-04"),
+        Some("2024-02-04"),
+    );
+    check(
+        "Convoys ran from 4 to 9 this month.",
+        a,
+        "from 4 to 9 this month",
+        Some("2024-03-04"),
+        Some("2024-03-09"),
+    );
+    check(
+        "Drills run the week after next.",
+        a,
+        "the week after next",
+        Some("2024-03-25"),
+        Some("2024-03-31"),
+    );
+    check(
+        "The guns arrive next Friday.",
+        planned("2024-03-14"),
+        "next Friday",
+        Some("2024-03-22"),
+        Some("2024-03-22"),
+    );
+    check(
+        "Talks were held in 2019 May.",
+        a,
+        "in 2019 May",
+        Some("2019-05-01"),
+        Some("2019-05-31"),
+    );
+}

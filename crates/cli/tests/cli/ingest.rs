@@ -181,3 +181,55 @@ fn db_flag_beats_the_environment() {
     assert!(other.exists());
     assert!(!env.path("tally.db").exists());
 }
+
+#[test]
+fn atom_and_json_feeds() {
+    let env = Env::new();
+    let atom = env.write(
+        "feeds/wire.atom",
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Example Atom Desk</title>
+  <id>urn:example:atom</id>
+  <updated>2025-01-14T10:00:00Z</updated>
+  <entry>
+    <title>Convoy seen near the border</title>
+    <link href="https://example.org/atom/convoy"/>
+    <id>urn:example:atom:1</id>
+    <updated>2025-01-14T10:00:00Z</updated>
+    <content type="html">&lt;p&gt;A convoy of 30 trucks was filmed near the border.&lt;/p&gt;</content>
+  </entry>
+</feed>"#,
+    );
+    let json = env.write(
+        "feeds/wire.json",
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Example JSON Desk",
+            "items": [{"id": "1", "url": "https://example.org/json/one", "title": "Depot fire",
+                       "content_html": "<p>Two depots burned overnight.</p>",
+                       "date_published": "2025-01-13T08:00:00Z"}]}"#,
+    );
+    let (code, out, err) = env.run(&["ingest", atom.to_str().unwrap(), json.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 new"), "{out}");
+    let (_, out, _) = env.run(&["export", "--what", "docs", "--format", "jsonl"]);
+    let docs = jsonl(&out);
+    let atom_doc = docs.iter().find(|d| d["publisher"] == "Example Atom Desk").expect("atom item");
+    assert_eq!(atom_doc["title"], "Convoy seen near the border");
+    assert_eq!(atom_doc["published"], "2025-01-14");
+    assert!(atom_doc["text"].as_str().unwrap().starts_with("A convoy of 30 trucks"));
+    let json_doc = docs.iter().find(|d| d["publisher"] == "Example JSON Desk").expect("json item");
+    assert_eq!(json_doc["url"], "https://example.org/json/one");
+    assert_eq!(json_doc["published"], "2025-01-13");
+}
+
+#[test]
+fn folders_are_walked_recursively_skipping_other_files() {
+    let env = Env::new();
+    env.write("tree/a.txt", "First report text.\n");
+    env.write("tree/deeper/b.md", "Second report text.\n");
+    env.write("tree/deeper/notes.docx", "not a report");
+    env.write("tree/.hidden/c.txt", "Hidden, skipped.\n");
+    let (code, out, err) = env.run(&["ingest", env.path("tree").to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 new, 0 already present, 0 updated, 0 failed"), "{out}");
+}

@@ -62,7 +62,10 @@ pub fn assert_sound(conn: &Connection, when: &str) {
             .collect()
         })
         .expect("run foreign_key_check");
-    assert!(orphans.is_empty(), "{when}: claims without documents: {orphans:?}");
+    assert!(
+        orphans.is_empty(),
+        "{when}: claims without documents: {orphans:?}"
+    );
     if !counts(conn).is_empty() {
         conn.execute(
             "INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')",

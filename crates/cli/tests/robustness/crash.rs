@@ -40,7 +40,14 @@ fn export(env: &Env, db: &Path, what: &str) -> Vec<String> {
 
 /// Start an ingest, SIGKILL it after `delay`, and check the database.
 /// Returns whether the kill landed (rather than the run finishing first).
-fn kill_and_check(env: &Env, db: &Path, args: &[String], delay: Duration, clean: &Counts, when: &str) -> bool {
+fn kill_and_check(
+    env: &Env,
+    db: &Path,
+    args: &[String],
+    delay: Duration,
+    clean: &Counts,
+    when: &str,
+) -> bool {
     let mut child = env
         .tally_on(db)
         .args(args)
@@ -68,7 +75,7 @@ fn kill_and_check(env: &Env, db: &Path, args: &[String], delay: Duration, clean:
 #[test]
 fn sigkill_at_random_moments_never_breaks_the_database() {
     let env = Env::new();
-    let total = corpus::write(env.dir.path(), 0x7a11_e5, 3_000, 200);
+    let total = corpus::write(env.dir.path(), 0x007a_11e5, 3_000, 200);
     let inputs = [env.path("reports.jsonl"), env.path("notes")];
 
     // A clean run: what every document's claims must be.
@@ -83,8 +90,9 @@ fn sigkill_at_random_moments_never_breaks_the_database() {
     let clean_time = started.elapsed();
     assert_eq!(run.code, Some(0), "{}", run.err);
     assert!(
-        run.out
-            .starts_with(&format!("{total} new, 0 already present, 0 updated, 0 failed;")),
+        run.out.starts_with(&format!(
+            "{total} new, 0 already present, 0 updated, 0 failed;"
+        )),
         "{}",
         run.out
     );
@@ -92,14 +100,15 @@ fn sigkill_at_random_moments_never_breaks_the_database() {
     assert_eq!(clean.len(), total);
     let clean_claims: i64 = clean.iter().map(|(_, n)| n).sum();
     assert!(
-        run.out.ends_with(&format!("; {clean_claims} claims written\n")),
+        run.out
+            .ends_with(&format!("; {clean_claims} claims written\n")),
         "{}",
         run.out
     );
 
     let quiet = ingest_args(&inputs, true);
     let window = (clean_time.as_micros() as u64).max(1_000);
-    let mut rng = Rng::new(0x5eed_0f_c0ffee);
+    let mut rng = Rng::new(0x5eed_0fc0_ffee);
     let mut killed = 0;
     let mut db = PathBuf::new();
     for round in 0..ROUNDS {
@@ -142,6 +151,9 @@ fn sigkill_at_random_moments_never_breaks_the_database() {
     check::assert_sound(&conn, "after the final run");
     assert_eq!(check::counts(&conn), clean, "documents and claim counts");
     drop(conn);
-    assert_eq!(export(&env, &db, "claims"), export(&env, &clean_db, "claims"));
+    assert_eq!(
+        export(&env, &db, "claims"),
+        export(&env, &clean_db, "claims")
+    );
     assert_eq!(export(&env, &db, "docs"), export(&env, &clean_db, "docs"));
 }

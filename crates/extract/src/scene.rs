@@ -1,0 +1,161 @@
+//! One unit (sentence, headline or list item) with every annotation layer
+//! the frame stages read: tokens and mentions ([`UnitView`]), time
+//! expressions, triggers, attributions and figures, all as token ranges.
+
+use crate::attribution::{find_attrs, Attr, Speakers};
+use crate::cues::Cues;
+use crate::frames::TrigHit;
+use crate::mentions::{tok_range, UnitView};
+use crate::segment::{Unit as SegUnit, UnitKind};
+use crate::triggers::Triggers;
+use tally_core::{Date, Span};
+use tally_figures::Figure;
+use tally_lexicon::Lexicon;
+use tally_time::{find_times, Anchor, TimeExpr};
+
+/// A time expression: what it resolves to, its bytes and its tokens.
+pub(crate) type TimeHit = (TimeExpr, Span, (usize, usize));
+/// A figure: its value, its bytes and its tokens.
+pub(crate) type FigHit = (Figure, Span, (usize, usize));
+
+/// An annotated unit.
+pub(crate) struct Scene<'a> {
+    pub u: UnitView<'a>,
+    pub span: Span,
+    pub headline: bool,
+    pub times: Vec<TimeHit>,
+    pub trigs: Vec<TrigHit>,
+    pub attrs: Vec<Attr>,
+    pub figs: Vec<FigHit>,
+}
+
+/// What building a scene needs from the pipeline.
+pub(crate) struct Tools<'p> {
+    pub lex: &'p Lexicon,
+    pub cues: &'p Cues,
+    pub triggers: &'p Triggers,
+}
+
+impl<'a> Scene<'a> {
+    pub fn build(
+        text: &'a str,
+        lower: &'a str,
+        unit: &SegUnit,
+        published: Option<Date>,
+        tools: &Tools,
+        sp: &mut Speakers,
+    ) -> Scene<'a> {
+        let u = UnitView::new(text, lower, unit.span, tools.lex, tools.cues);
+        let unit_text = text.get(unit.span.range()).unwrap_or("");
+        let anchor = Anchor {
+            published,
+            future: false,
+        };
+        let times: Vec<TimeHit> = find_times(unit_text, anchor)
+            .into_iter()
+            .filter_map(|t| {
+                let s = t.span.shift(unit.span.start);
+                tok_range(&u.toks, s).map(|r| (t, s, r))
+            })
+            .collect();
+        let time_ranges: Vec<(usize, usize)> = times.iter().map(|(_, _, r)| *r).collect();
+        let trigs = find_triggers(&u, tools.triggers);
+        let attrs = find_attrs(&u, &time_ranges, tools.lex, tools.cues, sp);
+        let figs = tally_figures::find_figures(unit_text)
+            .into_iter()
+            .filter(|f| f.measure.is_none())
+            .filter_map(|f| {
+                let s = f.span.shift(unit.span.start);
+                let r = tok_range(&u.toks, s)?;
+                Some((f, s, r))
+            })
+            .filter(|(_, s, _)| !times.iter().any(|(_, ts, _)| ts.overlaps(*s)))
+            .filter(|(_, _, r)| {
+                !u.items
+                    .iter()
+                    .any(|h| h.origin.is_some() && r.0 >= h.t0 && r.1 <= h.t1)
+            })
+            .filter(|(_, _, r)| !u.ments.iter().any(|m| r.0 >= m.t0 && r.1 <= m.t1))
+            .collect();
+        Scene {
+            u,
+            span: unit.span,
+            headline: unit.kind != UnitKind::Sentence,
+            times,
+            trigs,
+            attrs,
+            figs,
+        }
+    }
+
+    /// The clause around token `k`: bounded by semicolons.
+    pub fn clause_of(&self, k: usize) -> (usize, usize) {
+        let u = &self.u;
+        let mut a = k.min(u.toks.len());
+        while a > 0 && u.word(a - 1) != ";" {
+            a -= 1;
+        }
+        let mut b = k;
+        while b < u.toks.len() && u.word(b) != ";" {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// Does the unit contain a dash or colon (a table line, a label)?
+    pub fn has_dash(&self) -> bool {
+        self.u
+            .toks
+            .iter()
+            .any(|t| matches!(self.u.lower.get(t.start..t.end), Some("—" | "–")))
+    }
+
+    pub fn has_dash_or_colon(&self) -> bool {
+        self.u
+            .toks
+            .iter()
+            .any(|t| matches!(self.u.lower.get(t.start..t.end), Some("—" | "–" | ":")))
+    }
+
+    pub fn ends_with_colon(&self) -> bool {
+        self.u
+            .toks
+            .last()
+            .is_some_and(|t| self.u.lower.get(t.start..t.end) == Some(":"))
+    }
+}
+
+/// Every trigger in the unit, longest match first, minus participles used
+/// as adjectives ("destroyed tanks" in a list of kinds) and "made in X".
+fn find_triggers(u: &UnitView, triggers: &Triggers) -> Vec<TrigHit> {
+    let mut trigs: Vec<TrigHit> = Vec::new();
+    let mut i = 0;
+    while i < u.toks.len() {
+        if let Some((t, e)) = triggers.set.at(u.lower, &u.toks, i) {
+            let made_in = matches!(u.word(i), "made" | "built" | "produced") && u.word(e) == "in";
+            let adjective = t.frame.is_harm()
+                && u.items.iter().any(|h| h.t0 == e)
+                && i > 0
+                && !matches!(
+                    u.word(i - 1),
+                    "have" | "has" | "had" | "and" | "or" | "forces" | "it" | "they"
+                );
+            if !made_in && !adjective {
+                trigs.push(TrigHit {
+                    trig: *t,
+                    t0: i,
+                    t1: e,
+                });
+            }
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    trigs.retain(|t| {
+        !t.trig.needs_path
+            || (t.t1..(t.t1 + 12).min(u.toks.len()))
+                .any(|k| matches!(u.word(k), "to" | "from" | "into"))
+    });
+    trigs
+}

@@ -1,0 +1,89 @@
+//! Choosing a figure's source among the unit's attributions: the nearest
+//! verb of saying in its clause, a "citing" channel, footage or imagery.
+
+use crate::attribution::Attr;
+use crate::context::LastFrame;
+use tally_core::{Evidence, Source};
+use tally_lexicon::Lexicon;
+
+/// The source, evidence and (for "it said") the speaker's state of a figure.
+pub(crate) struct Sourced {
+    pub source: Option<Source>,
+    pub evidence: Option<Evidence>,
+    pub speaker_party: Option<String>,
+}
+
+/// Pick the attribution of the figure at token `f0` in `clause`.
+pub(crate) fn choose(
+    attrs: &[Attr],
+    clause: (usize, usize),
+    f0: usize,
+    inherited: Option<&LastFrame>,
+    lex: &Lexicon,
+) -> Sourced {
+    let in_clause: Vec<&Attr> = attrs
+        .iter()
+        .filter(|a| a.citing || (a.verb >= clause.0 && a.verb < clause.1))
+        .collect();
+    let said: Vec<&Attr> = in_clause
+        .iter()
+        .copied()
+        .filter(|a| a.speaker.is_some() && !a.citing)
+        .collect();
+    let citing = in_clause
+        .iter()
+        .copied()
+        .find(|a| a.citing && a.speaker.is_some());
+    let chosen = said.iter().copied().min_by_key(|a| {
+        let d = a.verb.abs_diff(f0);
+        d + usize::from(a.verb > f0)
+    });
+    let mut out = Sourced {
+        source: None,
+        evidence: None,
+        speaker_party: None,
+    };
+    if let Some(c) = citing {
+        out.source = Some(Source {
+            speaker: c.speaker.clone(),
+            via: chosen.and_then(|a| a.speaker.clone()).or(c.via.clone()),
+        });
+        out.evidence = c.evidence.or(Some(Evidence::Statement));
+    } else if let Some(a) = chosen {
+        let mut via = a.via.clone();
+        if via.is_none() && !a.person {
+            // "X said ..., according to lawmaker Y": Y passed it on
+            if let Some(o) = said
+                .iter()
+                .find(|o| o.person && o.speaker != a.speaker && o.verb != a.verb)
+            {
+                via = o.speaker.clone();
+            }
+        }
+        out.source = Some(Source {
+            speaker: a.speaker.clone(),
+            via,
+        });
+        out.evidence = a.evidence;
+        out.speaker_party = a.speaker.as_deref().and_then(|s| {
+            lex.find(s)
+                .first()
+                .and_then(|m| lex.entity(m.entity).party().map(str::to_string))
+        });
+    }
+    if let Some(fa) = in_clause.iter().find(|a| {
+        matches!(a.evidence, Some(Evidence::Footage | Evidence::Imagery)) && a.speaker.is_none()
+    }) {
+        if chosen.is_none_or(|c| c.verb > fa.verb) {
+            out.source = None;
+            out.evidence = fa.evidence;
+        }
+    }
+    if out.source.is_none() && out.evidence.is_none() {
+        if let Some(l) = inherited {
+            out.source = l.source.clone();
+            out.evidence = l.evidence;
+        }
+    }
+    out
+}

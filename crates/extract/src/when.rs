@@ -1,0 +1,87 @@
+//! When: the period of the event a figure is about. A time expression in
+//! the figure's clause counts unless it dates the statement ("said on
+//! Monday", "told a briefing this week") rather than the event.
+
+use crate::cues::Cues;
+use crate::scene::{Scene, TimeHit};
+use tally_core::{Date, Period, Stage};
+use tally_time::{find_times, Anchor, TimeKind};
+
+/// What choosing a period needs to know about the figure.
+pub(crate) struct WhenQuery {
+    pub clause: (usize, usize),
+    /// Token the event is anchored at (the trigger, else the figure).
+    pub anchor: usize,
+    pub stage: Stage,
+    /// Token ranges of attributions (speaker + verb).
+    pub excluded: Vec<(usize, usize)>,
+}
+
+/// Does the time at tokens `r` date a statement rather than the event?
+fn is_statement_time(sc: &Scene, cues: &Cues, q: &WhenQuery, r: (usize, usize)) -> bool {
+    let u = &sc.u;
+    q.excluded.iter().any(|&(a, b)| r.0 >= a && r.0 <= b + 1)
+        || (r.0 > 0
+            && cues
+                .statement_time
+                .ending_at(u.lower, &u.toks, r.0)
+                .is_some())
+        || (r.0 > 1
+            && cues
+                .statement_time
+                .ending_at(u.lower, &u.toks, r.0 - 1)
+                .is_some()
+            && matches!(u.word(r.0 - 1), "earlier" | "later" | "only"))
+}
+
+/// The period of the figure's event, if its clause gives one.
+pub(crate) fn choose(
+    sc: &Scene,
+    cues: &Cues,
+    text: &str,
+    published: Option<Date>,
+    q: &WhenQuery,
+) -> Option<Period> {
+    let mut when: Option<TimeHit> = sc
+        .times
+        .iter()
+        .filter(|(t, _, r)| {
+            r.0 >= q.clause.0
+                && r.1 <= q.clause.1
+                && t.kind != TimeKind::Duration
+                && !is_statement_time(sc, cues, q, *r)
+        })
+        .min_by_key(|(_, _, r)| r.0.abs_diff(q.anchor))
+        .cloned();
+    if q.stage == Stage::Planned {
+        if let Some((_, s, r)) = &when {
+            let fut = find_times(
+                text.get(s.range()).unwrap_or(""),
+                Anchor {
+                    published,
+                    future: true,
+                },
+            );
+            if let Some(ft) = fut.into_iter().next() {
+                when = Some((
+                    tally_time::TimeExpr {
+                        span: ft.span.shift(s.start),
+                        ..ft
+                    },
+                    *s,
+                    *r,
+                ));
+            }
+        }
+        if let (Some((t, _, _)), Some(pd)) = (&when, published) {
+            if t.to.is_some_and(|to| to < pd) {
+                when = None;
+            }
+        }
+    }
+    when.map(|(t, s, _)| Period {
+        from: t.from,
+        to: t.to,
+        text: text.get(s.range()).unwrap_or("").to_string(),
+    })
+}
