@@ -53,10 +53,9 @@ struct Story {
 impl Generator {
     /// A generator over the built-in templates, drawing names from `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Result<Generator, BenchError> {
-        Ok(Generator {
-            templates: Templates::builtin()?,
-            pools: Pools::from_lexicon(lexicon)?,
-        })
+        let templates = Templates::builtin()?;
+        let pools = Pools::from_lexicon(lexicon, &templates.words)?;
+        Ok(Generator { templates, pools })
     }
 
     /// Documents `0..n` of `seed`, lazily.
@@ -147,19 +146,19 @@ impl Filler<'_> {
     fn story(&self, rng: &mut Rng) -> Story {
         let t = self.templates;
         let conflict = rng.chance(0.75);
+        let (other, other_headline) = match rng.below(3) {
+            0 => (&t.other.sports, &t.other.sports_headline),
+            1 => (&t.other.business, &t.other.business_headline),
+            _ => (&t.other.weather, &t.other.weather_headline),
+        };
         let title = if conflict {
             self.fill_pick(&t.conflict.headline, rng)
         } else {
-            self.fill_pick(&t.other.headline, rng)
+            self.fill_pick(other_headline, rng)
         };
         let target = rng.range(MIN_WORDS + RESERVE, MAX_WORDS - RESERVE);
         let mut lines = vec![self.fill_pick(&t.boilerplate.byline, rng)];
         let mut words = words_of(&lines[0]);
-        let other = match rng.below(3) {
-            0 => &t.other.sports,
-            1 => &t.other.business,
-            _ => &t.other.weather,
-        };
         let primary = rng.below(5);
         let mut stuck = 0;
         while words < target && stuck < 50 {

@@ -18,6 +18,8 @@ struct StateNames {
 #[derive(Clone, Debug)]
 pub struct Pools {
     states: Vec<StateNames>,
+    /// Indexes into `states` of the states most stories are about.
+    main_states: Vec<usize>,
     weapons: Vec<String>,
     classes: Vec<String>,
     people: Vec<String>,
@@ -28,9 +30,12 @@ pub struct Pools {
 }
 
 impl Pools {
-    pub fn from_lexicon(lex: &Lexicon) -> Result<Pools, BenchError> {
+    /// Pools over `lex`; `w` names the states most stories are about and
+    /// the people classes to use (each kept only if the lexicon has it).
+    pub fn from_lexicon(lex: &Lexicon, w: &Words) -> Result<Pools, BenchError> {
         let mut p = Pools {
             states: Vec::new(),
+            main_states: Vec::new(),
             weapons: Vec::new(),
             classes: Vec::new(),
             people: Vec::new(),
@@ -59,6 +64,18 @@ impl Pools {
                 _ => {}
             }
         }
+        let wanted: Vec<&str> = w.people_classes.iter().map(String::as_str).collect();
+        if p.people.iter().any(|c| wanted.contains(&c.as_str())) {
+            p.people.retain(|c| wanted.contains(&c.as_str()));
+        }
+        p.main_states = w
+            .main_states
+            .iter()
+            .filter_map(|code| {
+                let name = &lex.state(code)?.name;
+                p.states.iter().position(|s| &s.name == name)
+            })
+            .collect();
         let pools: [(&'static str, usize); 8] = [
             ("states", p.states.len()),
             ("weapons", p.weapons.len()),
@@ -108,8 +125,13 @@ pub struct Filler<'a> {
 
 impl<'a> Filler<'a> {
     pub fn new(templates: &'a Templates, pools: &'a Pools, rng: &mut Rng) -> Filler<'a> {
-        let from = rng.below(pools.states.len());
-        let mut to = rng.below(pools.states.len());
+        let state = |rng: &mut Rng| match rng.chance(0.85) {
+            true => rng.pick(&pools.main_states).copied(),
+            false => None,
+        }
+        .unwrap_or_else(|| rng.below(pools.states.len()));
+        let from = state(rng);
+        let mut to = state(rng);
         if to == from {
             to = (to + 1) % pools.states.len().max(1);
         }
@@ -132,9 +154,10 @@ impl<'a> Filler<'a> {
     }
 
     /// One template of `pool`, filled.
+    /// One template of `pool`, filled, its first letter capitalised.
     pub fn fill_pick(&self, pool: &[String], rng: &mut Rng) -> String {
         match rng.pick(pool) {
-            Some(t) => self.fill(t, rng),
+            Some(t) => capitalise(self.fill(t, rng)),
             None => String::new(),
         }
     }
@@ -198,6 +221,9 @@ impl<'a> Filler<'a> {
             "place" => s.place.clone(),
             "outlet" => pick(&p.outlets, rng),
             "n" => count(w, rng),
+            "num" if rng.chance(0.8) => digits(rng),
+            "num" => scaled(w, rng),
+            "month" => pick(&w.months, rng),
             "small" => small(w, rng),
             "money" => money(rng),
             "pct" => percent(rng),
@@ -215,7 +241,7 @@ impl<'a> Filler<'a> {
                 let pool = if rng.chance(0.5) {
                     &t.conflict.headline
                 } else {
-                    &t.other.headline
+                    &t.other.weather_headline
                 };
                 let h = pick(pool, rng);
                 if h.contains("{headline}") {
@@ -318,6 +344,14 @@ fn percent(rng: &mut Rng) -> String {
     }
 }
 
+fn capitalise(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_lowercase() => f.to_uppercase().chain(c).collect(),
+        _ => s,
+    }
+}
+
 fn title_case(s: &str) -> String {
     s.split(' ')
         .map(|w| {
@@ -345,7 +379,7 @@ mod tests {
     #[test]
     fn fills_known_and_keeps_unknown_placeholders() {
         let t = Templates::builtin().unwrap();
-        let p = Pools::from_lexicon(&Lexicon::builtin().unwrap()).unwrap();
+        let p = Pools::from_lexicon(&Lexicon::builtin().unwrap(), &t.words).unwrap();
         let mut rng = Rng::new(5);
         let f = Filler::new(&t, &p, &mut rng);
         let s = f.fill("{from} sent {n} {class_title} {nope} {", &mut rng);
@@ -353,5 +387,8 @@ mod tests {
         assert!(s.ends_with(" {"), "{s}");
         assert!(!s.starts_with('{'), "{s}");
         assert_eq!(title_case("self-propelled guns"), "Self-propelled Guns");
+        assert_eq!(capitalise("more than 5".into()), "More than 5");
+        assert!(!p.main_states.is_empty());
+        assert!(p.people.iter().all(|c| t.words.people_classes.contains(c)));
     }
 }

@@ -81,11 +81,15 @@ fn main() -> Result<()> {
                 None => {
                     let stdout = std::io::stdout();
                     let mut out = std::io::BufWriter::new(stdout.lock());
-                    for g in generator.corpus(seed, docs) {
+                    let written = generator.corpus(seed, docs).try_for_each(|g| {
                         serde_json::to_writer(&mut out, &g.doc)?;
-                        out.write_all(b"\n")?;
+                        out.write_all(b"\n")
+                    });
+                    match written.and_then(|()| out.flush()) {
+                        // A closed pipe (`| head`) is the reader's choice.
+                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                        other => other?,
                     }
-                    out.flush()?;
                 }
             }
         }

@@ -33,7 +33,9 @@ pub struct Other {
     pub sports: Vec<String>,
     pub business: Vec<String>,
     pub weather: Vec<String>,
-    pub headline: Vec<String>,
+    pub sports_headline: Vec<String>,
+    pub business_headline: Vec<String>,
+    pub weather_headline: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -47,6 +49,9 @@ pub struct Boilerplate {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
+    pub main_states: Vec<String>,
+    pub people_classes: Vec<String>,
+    pub months: Vec<String>,
     pub weekdays: Vec<String>,
     pub when: Vec<String>,
     pub bounds: Vec<String>,

@@ -16,25 +16,44 @@ pub(crate) fn is_partitive_base(sc: &Scene, fi: usize, cues: &Cues) -> bool {
         && sc.figs[fi - 1].2 .1 + 4 >= f0
 }
 
-/// The bound of a figure at `[f0, ..)`, carrying the previous figure's bound
-/// (ending at token `prev.0`) over a close coordination when the figure has
-/// none of its own and counts the same elided noun.
+/// The previous figure's claim in the same unit.
+#[derive(Clone, Debug)]
+pub(crate) struct Prev {
+    /// One past the figure's last token.
+    pub end: usize,
+    pub bound: Bound,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// Is the figure at `f0` joined to the previous one by a close "and"/"or"
+/// ("1,000 killed and 3,000 wounded")?
+pub(crate) fn coordinated(sc: &Scene, f0: usize, prev: Option<&Prev>) -> bool {
+    prev.is_some_and(|p| {
+        p.end + 4 >= f0 && (p.end..f0).any(|k| matches!(sc.u.word(k), "and" | "or"))
+    })
+}
+
+/// Does the figure at `[.., f1)` take a part of the one before ("roughly
+/// 600 of them", "of whom 300")?
+pub(crate) fn partitive_of_previous(sc: &Scene, f1: usize) -> bool {
+    sc.u.word(f1) == "of" && matches!(sc.u.word(f1 + 1), "them" | "those" | "whom")
+}
+
+/// The bound of a figure: its own, or over a close coordination with an
+/// elided noun, the previous figure's.
 pub(crate) fn carried_bound(
     sc: &Scene,
     own: Bound,
     f0: usize,
-    prev: Option<(usize, Bound)>,
+    prev: Option<&Prev>,
     elided: bool,
 ) -> Bound {
     if own != Bound::Exact || !elided {
         return own;
     }
     match prev {
-        Some((pe, pb))
-            if pe + 4 >= f0 && (pe..f0).any(|k| matches!(sc.u.word(k), "and" | "or")) =>
-        {
-            pb
-        }
+        Some(p) if coordinated(sc, f0, Some(p)) => p.bound,
         _ => own,
     }
 }

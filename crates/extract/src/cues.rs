@@ -56,6 +56,7 @@ struct RawCues {
     belligerents: Vec<[String; 2]>,
     future: Vec<String>,
     package: Vec<String>,
+    casualty_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +96,7 @@ pub(crate) struct Cues {
     pub belligerents: Vec<(String, String)>,
     pub future: PhraseSet<()>,
     pub package: PhraseSet<()>,
+    pub casualty_nouns: PhraseSet<()>,
     pub items: PhraseSet<ItemClass>,
 }
 
@@ -147,6 +149,7 @@ impl Cues {
             belligerents: c.belligerents.into_iter().map(|[a, b]| (a, b)).collect(),
             future: s(&c.future),
             package: s(&c.package),
+            casualty_nouns: s(&c.casualty_nouns),
             items: item_set,
         })
     }

@@ -105,6 +105,10 @@ pub(crate) fn governing(
         let (lo, hi) = if after { (item_end, t.t0) } else { (t.t1, f0) };
         let commas = (lo..hi).filter(|&k| u.word(k) == ",").count() as i64;
         cost += if after { 3 * commas } else { commas };
+        // "roughly 600 of them fatal": the predicate of the partitive
+        if after && t.t0 == f1 + 2 && u.word(f1) == "of" && matches!(u.word(f1 + 1), "them" | "those" | "whom") {
+            cost = 0;
+        }
         if t.trig.frame == Frame::Include && t.t1 <= f0 {
             cost -= 1;
         }

@@ -277,6 +277,9 @@ pub(crate) fn attach(
             });
         }
     }
+    if item.is_none() && !money {
+        item = casualty_noun(sc, f0, f1, cues, last_item);
+    }
     let mut item = item?;
     // people who are not combatants, whatever the lexicon calls them
     if let Some((a, b)) = item.at {
@@ -289,4 +292,41 @@ pub(crate) fn attach(
         }
     }
     Some(item)
+}
+
+/// "suffered about 4,700 casualties", "13,000 deaths": a casualty noun right
+/// after the figure counts people: the people noun of the clause before the
+/// figure, else the last people noun of the document, else soldiers.
+fn casualty_noun(
+    sc: &Scene,
+    f0: usize,
+    f1: usize,
+    cues: &Cues,
+    last_item: Option<&ItemRef>,
+) -> Option<ItemRef> {
+    let u = &sc.u;
+    let (_, e) = cues.casualty_nouns.at(u.lower, &u.toks, f1)?;
+    let people = item_before(u, f0, &Unit::Item)
+        .filter(|h| h.kind.is_people())
+        .or_else(|| last_item.filter(|l| l.kind.is_people()).cloned());
+    Some(match people {
+        Some(p) => ItemRef {
+            text: if p.at.is_some() {
+                p.text
+            } else {
+                u.slice(f1, e).to_string()
+            },
+            at: None,
+            elided: true,
+            ..p
+        },
+        None => ItemRef {
+            name: "soldiers".into(),
+            text: u.slice(f1, e).to_string(),
+            kind: ItemKind::People,
+            origin: None,
+            at: None,
+            elided: true,
+        },
+    })
 }

@@ -2,7 +2,7 @@
 //! trigger; and the document-level fill of parties a story leaves implied.
 
 use crate::context::Draft;
-use crate::cues::Cues;
+use crate::cues::{Cues, ItemKind};
 use crate::frames::TrigHit;
 use crate::items::{is_origin_word, ItemRef};
 use crate::mentions::{party_of, place_of, UnitView};
@@ -312,50 +312,42 @@ impl Parties {
     }
 }
 
-/// Fill missing parties from the document's dominant pair of the same kind
-/// group: a story about X sending Y to Z names them once and then leaves
-/// them implied.
+/// Fill parties a story leaves implied from the document's dominant
+/// (from, to) pair, in a precision-safe form:
+/// - a transfer or deployment whose sentence names no party at all gets the
+///   pair when its trigger is unambiguous (people counts need a verb of
+///   sending, receiving or moving; a continuation inherits nothing here);
+/// - one that names one side, equal to the pair's same side, gets the other;
+/// - a casualty count of soldiers whose sentence names no party gets the
+///   document's most frequent casualty side.
 pub(crate) fn fill(drafts: &mut [Draft], cues: &Cues) {
-    use std::collections::HashMap;
-    let mut pairs: HashMap<(String, String), usize> = HashMap::new();
-    let mut froms: HashMap<String, usize> = HashMap::new();
-    for d in drafts.iter() {
-        let c = &d.claim;
-        if matches!(c.kind, Kind::Transfer | Kind::Deployment) {
-            if let (Some(f), Some(t)) = (&c.from, &c.to) {
-                *pairs.entry((f.clone(), t.clone())).or_default() += 1;
-            }
-        }
-        if matches!(c.kind, Kind::Casualties) {
-            if let Some(f) = &c.from {
-                *froms.entry(f.clone()).or_default() += 1;
-            }
-        }
-    }
-    let best = pairs
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(k, _)| k);
-    let best_from = froms
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(k, _)| k);
+    let gives = |d: &&Draft| matches!(d.claim.kind, Kind::Transfer | Kind::Deployment);
+    let from = dominant(drafts.iter().filter(gives).map(|d| d.claim.from.as_deref()));
+    let to = dominant(drafts.iter().filter(gives).map(|d| d.claim.to.as_deref()));
+    let hurt = dominant(
+        drafts
+            .iter()
+            .filter(|d| d.claim.kind == Kind::Casualties)
+            .map(|d| d.claim.from.as_deref()),
+    );
     for d in drafts.iter_mut() {
+        let (bare, firm, people) = (d.bare, d.firm, d.item_kind.is_people());
         let c = &mut d.claim;
         match c.kind {
             Kind::Transfer | Kind::Deployment => {
-                if let Some((f, t)) = &best {
-                    if c.from.is_none() && c.to.as_ref() != Some(f) {
-                        c.from = Some(f.clone());
-                    }
-                    if c.to.is_none() && c.from.as_ref() != Some(t) {
-                        c.to = Some(t.clone());
-                    }
+                if c.from.is_none() && c.to.is_none() && !(bare && (firm || !people)) {
+                    continue;
+                }
+                if c.from.is_none() && c.to != from {
+                    c.from = from.clone();
+                }
+                if c.to.is_none() && c.from != to {
+                    c.to = to.clone();
                 }
             }
             Kind::Casualties => {
-                if c.from.is_none() {
-                    c.from = best_from.clone();
+                if c.from.is_none() && bare && d.item_kind == ItemKind::People {
+                    c.from = hurt.clone();
                 }
                 if c.from.is_some() && c.from == c.to {
                     c.to = None;
@@ -371,4 +363,20 @@ pub(crate) fn fill(drafts: &mut [Draft], cues: &Cues) {
             Kind::Production => {}
         }
     }
+}
+
+/// The value most claims agree on, when at least 60% of those that give
+/// one do.
+fn dominant<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for v in values.flatten() {
+        total += 1;
+        match counts.iter_mut().find(|(k, _)| *k == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    let (best, n) = counts.into_iter().max_by_key(|&(_, n)| n)?;
+    (n * 5 >= total * 3).then(|| best.to_string())
 }

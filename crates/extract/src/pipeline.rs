@@ -10,8 +10,9 @@ use crate::items;
 use crate::scene::{Scene, Tools};
 use crate::segment::segment;
 use crate::triggers::{Frame, Triggers, BUILTIN};
+use crate::coord::{self, Prev};
 use crate::{dedup, parties, source, stage, when, ExtractError};
-use tally_core::{Bound, Claim, Document, Extractor, Item, Kind, Outcome, Quantity};
+use tally_core::{Claim, Document, Extractor, Item, Kind, Outcome, Quantity};
 use tally_lexicon::Lexicon;
 
 /// The extraction pipeline. Built once, shared by reference across threads.
@@ -80,15 +81,15 @@ impl Extractor for Pipeline {
                 &tools,
                 &mut ctx.speakers,
             );
-            let mut prev_bound: Option<(usize, Bound)> = None;
+            let mut prev: Option<Prev> = None;
             for fi in 0..sc.figs.len() {
-                if let Some(d) = self.figure_claim(doc, &sc, fi, &mut ctx, &mut prev_bound) {
+                if let Some(d) = self.figure_claim(doc, &sc, fi, &mut ctx, &mut prev) {
                     drafts.push(d);
                 }
             }
             ctx.after_unit(&sc, &tools);
         }
-        parties::fill(&mut drafts, &self.cues);
+        if std::env::var("TALLY_NOFILL").is_err() { parties::fill(&mut drafts, &self.cues); }
         let mut claims = Vec::new();
         let mut heads = Vec::new();
         for d in drafts {
@@ -110,19 +111,20 @@ impl Pipeline {
         sc: &Scene,
         fi: usize,
         ctx: &mut DocContext,
-        prev_bound: &mut Option<(usize, Bound)>,
+        prev: &mut Option<Prev>,
     ) -> Option<Draft> {
         let cues = &self.cues;
         let lex = &self.lexicon;
         let u = &sc.u;
         let (fig, fspan, (f0, f1)) = &sc.figs[fi];
         let (f0, f1) = (*f0, *f1);
-        if crate::coord::is_partitive_base(sc, fi, cues) {
+        if coord::is_partitive_base(sc, fi, cues) {
             return None;
         }
         let clause = sc.clause_of(f0);
         let item = items::attach(sc, fig, f0, f1, clause, cues, ctx.last_item.as_ref())?;
         let mut trig = frames::governing(u, &sc.trigs, f0, f1, &item, clause);
+        if std::env::var("TALLY_DEBUG").is_ok() { eprintln!("fig {} item {:?} trig {:?}", fig.value, item.text, trig.map(|t| (t.trig.frame, u.slice(t.t0, t.t1).to_string()))); }
         if trig.is_some_and(|t| t.trig.frame == Frame::NonClaim) {
             return None;
         }
@@ -186,8 +188,23 @@ impl Pipeline {
             f1,
             clause,
         );
-        let bound = crate::coord::carried_bound(sc, fig.bound, f0, *prev_bound, item.elided);
-        *prev_bound = Some((f1, bound));
+        let bound = coord::carried_bound(sc, fig.bound, f0, prev.as_ref(), item.elided);
+        if item.elided
+            && (coord::coordinated(sc, f0, prev.as_ref()) || coord::partitive_of_previous(sc, f1))
+        {
+            if let Some(p) = prev.as_ref() {
+                from = from.or(p.from.clone());
+                to = to.or(p.to.clone());
+            }
+        }
+        *prev = Some(Prev {
+            end: f1
+                .max(item.at.map_or(0, |a| a.1))
+                .max(trig.map_or(0, |t| t.t1)),
+            bound,
+            from: from.clone(),
+            to: to.clone(),
+        });
         let q = when::WhenQuery {
             clause,
             anchor: trig.map(|t| t.t0).unwrap_or(f0),

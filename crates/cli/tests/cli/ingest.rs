@@ -213,11 +213,20 @@ fn atom_and_json_feeds() {
     assert!(out.contains("2 new"), "{out}");
     let (_, out, _) = env.run(&["export", "--what", "docs", "--format", "jsonl"]);
     let docs = jsonl(&out);
-    let atom_doc = docs.iter().find(|d| d["publisher"] == "Example Atom Desk").expect("atom item");
+    let atom_doc = docs
+        .iter()
+        .find(|d| d["publisher"] == "Example Atom Desk")
+        .expect("atom item");
     assert_eq!(atom_doc["title"], "Convoy seen near the border");
     assert_eq!(atom_doc["published"], "2025-01-14");
-    assert!(atom_doc["text"].as_str().unwrap().starts_with("A convoy of 30 trucks"));
-    let json_doc = docs.iter().find(|d| d["publisher"] == "Example JSON Desk").expect("json item");
+    assert!(atom_doc["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("A convoy of 30 trucks"));
+    let json_doc = docs
+        .iter()
+        .find(|d| d["publisher"] == "Example JSON Desk")
+        .expect("json item");
     assert_eq!(json_doc["url"], "https://example.org/json/one");
     assert_eq!(json_doc["published"], "2025-01-13");
 }
@@ -231,5 +240,8 @@ fn folders_are_walked_recursively_skipping_other_files() {
     env.write("tree/.hidden/c.txt", "Hidden, skipped.\n");
     let (code, out, err) = env.run(&["ingest", env.path("tree").to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("2 new, 0 already present, 0 updated, 0 failed"), "{out}");
+    assert!(
+        out.contains("2 new, 0 already present, 0 updated, 0 failed"),
+        "{out}"
+    );
 }

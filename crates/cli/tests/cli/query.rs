@@ -194,3 +194,36 @@ fn a_closed_pipe_is_success() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_closed_pipe_is_success_for_every_writer() {
+    let env = Env::new();
+    // Enough documents that the output outgrows the pipe's buffer.
+    let mut lines = String::new();
+    for i in 0..400 {
+        lines.push_str(&format!(
+            "{{\"id\": \"d{i}\", \"text\": \"{} filler words.\"}}\n",
+            "Long text with many ".repeat(40)
+        ));
+    }
+    let f = env.write("many.jsonl", lines);
+    assert_eq!(env.run(&["ingest", f.to_str().unwrap()]).0, 0);
+    for args in [
+        &["export", "--what", "docs", "--format", "jsonl"][..],
+        &["export", "--what", "docs", "--format", "csv"][..],
+        &["docs", "--format", "jsonl"][..],
+    ] {
+        let mut child = env
+            .std_tally()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
