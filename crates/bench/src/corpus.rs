@@ -76,7 +76,10 @@ impl Generator {
             }
             Some(j) => {
                 let mut story = self.story(seed, j);
-                self.edit(&mut story, &mut Rng::for_item(seed, STREAM_EDIT, index as u64));
+                self.edit(
+                    &mut story,
+                    &mut Rng::for_item(seed, STREAM_EDIT, index as u64),
+                );
                 Generated {
                     doc: self.to_document(id, index, story),
                     copy_of: Some(j),
@@ -306,7 +309,11 @@ mod tests {
             // Same story: most of the original's lines are in the copy.
             let lines: Vec<&str> = orig.doc.text.lines().filter(|l| !l.is_empty()).collect();
             let kept = lines.iter().filter(|l| c.doc.text.contains(**l)).count();
-            assert!(kept * 2 >= lines.len(), "copy {} kept {kept}", c.doc.id.as_str());
+            assert!(
+                kept * 2 >= lines.len(),
+                "copy {} kept {kept}",
+                c.doc.id.as_str()
+            );
         }
     }
 

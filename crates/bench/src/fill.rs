@@ -125,11 +125,13 @@ pub struct Filler<'a> {
 
 impl<'a> Filler<'a> {
     pub fn new(templates: &'a Templates, pools: &'a Pools, rng: &mut Rng) -> Filler<'a> {
-        let state = |rng: &mut Rng| match rng.chance(0.85) {
-            true => rng.pick(&pools.main_states).copied(),
-            false => None,
-        }
-        .unwrap_or_else(|| rng.below(pools.states.len()));
+        let state = |rng: &mut Rng| {
+            match rng.chance(0.85) {
+                true => rng.pick(&pools.main_states).copied(),
+                false => None,
+            }
+            .unwrap_or_else(|| rng.below(pools.states.len()))
+        };
         let from = state(rng);
         let mut to = state(rng);
         if to == from {
@@ -199,7 +201,10 @@ impl<'a> Filler<'a> {
         let fresh = rng.chance(0.2);
         let pick = |v: &[String], rng: &mut Rng| rng.pick(v).cloned().unwrap_or_default();
         let state = |i: usize, rng: &mut Rng| {
-            let i = if fresh { rng.below(p.states.len()) } else { i };
+            let i = match fresh {
+                true => rng.pick(&p.main_states).copied().unwrap_or(i),
+                false => i,
+            };
             p.states.get(i)
         };
         Some(match name {

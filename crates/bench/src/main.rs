@@ -76,7 +76,10 @@ fn main() -> Result<()> {
             match out {
                 Some(path) => {
                     let bytes = write_corpus(&generator, seed, docs, &path)?;
-                    eprintln!("{docs} documents, {bytes} bytes of text -> {}", path.display());
+                    eprintln!(
+                        "{docs} documents, {bytes} bytes of text -> {}",
+                        path.display()
+                    );
                 }
                 None => {
                     let stdout = std::io::stdout();

@@ -165,8 +165,10 @@ fn join_tokens(words: &[String]) -> String {
     let mut glue_next = true;
     for w in words {
         let w = w.as_str();
-        let closing = matches!(w, "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "'s")
-            || w.starts_with('\'') && w.len() <= 3
+        let closing = matches!(
+            w,
+            "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "'s"
+        ) || w.starts_with('\'') && w.len() <= 3
             || w == "n't";
         let is_quote = w == "\"";
         let glue = glue_next || closing || (is_quote && quote_open);
@@ -220,7 +222,10 @@ mod tests {
             d.text,
             "Harbour opens\nThe port (east) cost $3 million, officials said. It was \"late\"."
         );
-        assert_eq!(d.published.map(|d| d.to_string()).as_deref(), Some("2009-05-04"));
+        assert_eq!(
+            d.published.map(|d| d.to_string()).as_deref(),
+            Some("2009-05-04")
+        );
         assert_eq!(d.url.as_deref(), Some("http://example.org/a?b=1&c=2"));
     }
 
@@ -228,7 +233,11 @@ mod tests {
     fn malformed_input_is_an_error_not_a_panic() {
         assert!(rebuild("<Document doc_id=\"1\" >", Path::new("x")).is_err());
         assert!(rebuild("nothing", Path::new("x")).is_err());
-        assert!(rebuild("<Document doc_id=\"1\" ><token sentence=\"0\">a", Path::new("x")).is_err());
+        assert!(rebuild(
+            "<Document doc_id=\"1\" ><token sentence=\"0\">a",
+            Path::new("x")
+        )
+        .is_err());
         assert_eq!(unescape("a &amp; b &#233; &bogus; &"), "a & b é &bogus; &");
     }
 }

@@ -54,7 +54,10 @@ mod tests {
         assert!(pats.len() >= stats.states + stats.weapons + stats.persons);
         let has = |label: &str, p: &str| pats.iter().any(|x| x.label == label && x.pattern == p);
         let (_, first) = lex.entities().next().unwrap();
-        assert!(has(&first.kind().table().to_ascii_uppercase(), first.name()));
+        assert!(has(
+            &first.kind().table().to_ascii_uppercase(),
+            first.name()
+        ));
         assert!(pats.iter().all(|p| !p.pattern.is_empty()));
     }
 }

@@ -33,7 +33,7 @@ impl Rng {
         if n == 0 {
             return 0;
         }
-        ((self.next_u64() >> 11) as u128 * n as u128 >> 53) as usize
+        (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
     }
 
     /// Uniform in `lo..=hi`.
@@ -58,13 +58,18 @@ mod tests {
 
     #[test]
     fn same_seed_same_stream() {
-        let a: Vec<u64> = (0..5).map({
-            let mut r = Rng::new(9);
-            move |_| r.next_u64()
-        }).collect();
+        let a: Vec<u64> = (0..5)
+            .map({
+                let mut r = Rng::new(9);
+                move |_| r.next_u64()
+            })
+            .collect();
         let mut r = Rng::new(9);
         assert_eq!(a, (0..5).map(|_| r.next_u64()).collect::<Vec<_>>());
-        assert_ne!(Rng::for_item(1, 0, 3).next_u64(), Rng::for_item(1, 0, 4).next_u64());
+        assert_ne!(
+            Rng::for_item(1, 0, 3).next_u64(),
+            Rng::for_item(1, 0, 4).next_u64()
+        );
     }
 
     #[test]

@@ -92,36 +92,58 @@ pub fn run(opts: &RunOptions) -> Result<Vec<Row>, BenchError> {
     };
     let reps = opts.reps;
     let mut rows = vec![
-        row("floor: Lexicon::find", 1, best(reps, || {
-            docs.iter().map(|d| lex.find(&d.text).len()).sum()
-        })),
-        row("segment", 1, best(reps, || {
-            docs.iter()
-                .map(|d| tally_extract::segment::segment(&d.text).len())
-                .sum()
-        })),
-        row("find_figures", 1, best(reps, || {
-            docs.iter()
-                .map(|d| tally_figures::find_figures(&d.text).len())
-                .sum()
-        })),
-        row("find_times", 1, best(reps, || {
-            docs.iter()
-                .map(|d| {
-                    let anchor = Anchor {
-                        published: d.published,
-                        future: false,
-                    };
-                    tally_time::find_times(&d.text, anchor).len()
-                })
-                .sum()
-        })),
-        row("extraction (Pipeline)", 1, best(reps, || {
-            docs.iter().map(|d| pipeline.extract(d).len()).sum()
-        })),
-        row("extraction (Pipeline, rayon)", all, best(reps, || {
-            docs.par_iter().map(|d| pipeline.extract(d).len()).sum()
-        })),
+        row(
+            "floor: Lexicon::find",
+            1,
+            best(reps, || docs.iter().map(|d| lex.find(&d.text).len()).sum()),
+        ),
+        row(
+            "segment",
+            1,
+            best(reps, || {
+                docs.iter()
+                    .map(|d| tally_extract::segment::segment(&d.text).len())
+                    .sum()
+            }),
+        ),
+        row(
+            "find_figures",
+            1,
+            best(reps, || {
+                docs.iter()
+                    .map(|d| tally_figures::find_figures(&d.text).len())
+                    .sum()
+            }),
+        ),
+        row(
+            "find_times",
+            1,
+            best(reps, || {
+                docs.iter()
+                    .map(|d| {
+                        let anchor = Anchor {
+                            published: d.published,
+                            future: false,
+                        };
+                        tally_time::find_times(&d.text, anchor).len()
+                    })
+                    .sum()
+            }),
+        ),
+        row(
+            "extraction (Pipeline)",
+            1,
+            best(reps, || {
+                docs.iter().map(|d| pipeline.extract(d).len()).sum()
+            }),
+        ),
+        row(
+            "extraction (Pipeline, rayon)",
+            all,
+            best(reps, || {
+                docs.par_iter().map(|d| pipeline.extract(d).len()).sum()
+            }),
+        ),
     ];
     let dir = tempfile::tempdir().map_err(|e| BenchError::io(std::env::temp_dir(), e))?;
     if let Some(python) = &opts.peer_python {

@@ -5,7 +5,9 @@ use tally_core::{parse_published, DocId, Document, Extractor};
 use tally_extract::Pipeline;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let text = std::env::args().nth(1).ok_or("usage: probe TEXT [PUBLISHED]")?;
+    let text = std::env::args()
+        .nth(1)
+        .ok_or("usage: probe TEXT [PUBLISHED]")?;
     let pipeline = Pipeline::builtin()?;
     let mut doc = Document::new(DocId::given("probe"), text.as_str());
     doc.published = std::env::args().nth(2).and_then(|d| parse_published(&d));

@@ -3,6 +3,7 @@
 
 use crate::cues::Cues;
 use crate::mentions::UnitView;
+pub(crate) use crate::speakers::Speakers;
 use tally_core::Evidence;
 use tally_lexicon::{Entity, Form, Lexicon};
 
@@ -23,93 +24,12 @@ pub(crate) struct Attr {
     pub citing: bool,
 }
 
-/// Speakers met so far in a document, for pronouns and short forms.
-#[derive(Default, Debug)]
-pub(crate) struct Speakers {
-    seen: Vec<Seen>,
-    last_person: Option<String>,
-    last_outlet: Option<String>,
-}
-
-#[derive(Debug)]
-struct Seen {
-    text: String,
-    person: bool,
-    acronym: Option<String>,
-}
-
-impl Speakers {
-    pub fn note_person(&mut self, name: &str) {
-        self.last_person = Some(name.to_string());
-    }
-    pub fn note_outlet(&mut self, name: &str) {
-        self.last_outlet = Some(name.to_string());
-    }
-    fn remember(&mut self, text: &str, person: bool, acronym: Option<String>) {
-        if person {
-            self.last_person = Some(text.to_string());
-        }
-        self.seen.push(Seen {
-            text: text.to_string(),
-            person,
-            acronym,
-        });
-    }
-    /// The last non-person speaker.
-    fn last_body(&self) -> Option<&str> {
-        self.seen
-            .iter()
-            .rev()
-            .find(|s| !s.person)
-            .map(|s| s.text.as_str())
-    }
-    /// Expand a short form: an acronym, a contained name, or a definite description.
-    fn resolve(&self, phrase: &str, cues_hit: bool) -> Option<String> {
-        let p = phrase.trim();
-        let caps = p.len() >= 2 && p.len() <= 6 && p.chars().all(|c| c.is_ascii_uppercase());
-        if caps {
-            for s in self.seen.iter().rev() {
-                if s.acronym.as_deref() == Some(p) || initials(&s.text) == p {
-                    return Some(s.text.clone());
-                }
-            }
-            return None;
-        }
-        let pl = p.to_lowercase();
-        for s in self.seen.iter().rev() {
-            let sl = s.text.to_lowercase();
-            if sl != pl && sl.contains(&pl) && pl.len() >= 4 {
-                return Some(s.text.clone());
-            }
-        }
-        if cues_hit {
-            let head = pl.split_whitespace().last().unwrap_or("");
-            for s in self.seen.iter().rev() {
-                if !s.person && s.text.to_lowercase().split_whitespace().any(|w| w == head) {
-                    return Some(s.text.clone());
-                }
-            }
-            if matches!(head, "newspaper" | "paper" | "outlet" | "broadcaster") {
-                return self.last_outlet.clone();
-            }
-            if matches!(head, "official" | "spokesman" | "spokeswoman" | "minister") {
-                return None;
-            }
-            return self.last_body().map(str::to_string);
-        }
-        None
-    }
-}
-
-/// Initials of the capitalised words of a name ("Joint Chiefs of Staff" → "JCS").
-fn initials(s: &str) -> String {
-    s.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
-}
-
 const AUX: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
     "has",
     "have",
     "had",
@@ -178,6 +98,18 @@ const ORG_WORDS: &[&str] = &[
     "kremlin",
 ];
 const LEAD_STRIP: &[&str] = &["the", "a", "an"];
+/// Common nouns before an outlet's name ("the newspaper Die Welt").
+const OUTLET_NOUNS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "broadcaster",
+    "magazine",
+    "outlet",
+    "channel",
+    "website",
+    "daily",
+    "weekly",
+];
 
 /// Find every attribution in the unit. `times` are token ranges of time
 /// expressions (skipped between a speaker and its verb).
@@ -315,8 +247,10 @@ pub(crate) fn find_attrs(
                 }
             }
             // passive: "was announced by X"
-            if a.speaker.is_none() && u.word(vend) == "by" {
+            if u.word(vend) == "by" && (vend + 1 < n) && !u.is_punct(vend + 1) {
+                // the subject of a passive verb of saying is what was said
                 let e = phrase_end(u, vend + 1);
+                a.speaker = None;
                 set_speaker(u, vend + 1, e, lex, cues, sp, &mut a);
             }
             let timeish = times.iter().any(|&(ts, _)| ts == vend)
@@ -355,16 +289,21 @@ pub(crate) fn find_attrs(
                         sp.note_outlet(&o.name);
                     }
                 }
+                // "told the newspaper Daily Planet": skip the common noun
+                let mut v0 = vend;
+                if u.word(v0) == "the" && OUTLET_NOUNS.contains(&u.word(v0 + 1)) {
+                    v0 += 2;
+                }
                 if a.via.is_none()
-                    && u.is_capitalised(vend)
-                    && !matches!(u.word(vend), "reporters" | "parliament")
+                    && u.is_capitalised(v0)
+                    && !matches!(u.word(v0), "reporters" | "parliament")
                 {
-                    let mut e = vend;
+                    let mut e = v0;
                     while e < n && u.is_capitalised(e) && !u.is_punct(e) {
                         e += 1;
                     }
-                    if e > vend && e - vend <= 4 && u.word(vend) != "the" {
-                        a.via = Some(u.slice(vend, e).to_string());
+                    if e > v0 && e - v0 <= 4 && u.word(v0) != "the" {
+                        a.via = Some(u.slice(v0, e).to_string());
                     }
                 }
             }
@@ -400,8 +339,31 @@ pub(crate) fn find_attrs(
         if a.evidence.is_none() && a.speaker.is_some() {
             a.evidence = Some(Evidence::Statement);
         }
+        if let (true, Some(s), Some(v)) = (a.person, &a.speaker, &a.via) {
+            sp.note_via(s, v);
+        }
     }
+    note_documents(u, cues, sp);
     out
+}
+
+/// Documents named with a capitalised modifier ("a US intelligence
+/// assessment", "an EU report"): remembered as bodies for later "the
+/// document says", "according to the assessment".
+fn note_documents(u: &UnitView, cues: &Cues, sp: &mut Speakers) {
+    for k in 1..u.toks.len() {
+        let Some((_, e)) = cues.document.at(u.lower, &u.toks, k) else {
+            continue;
+        };
+        let mut s = k;
+        while s > 0 && k - s < 4 && !u.is_punct(s - 1) && !matches!(u.word(s - 1), "a" | "an") {
+            s -= 1;
+        }
+        if s > 0 && matches!(u.word(s - 1), "a" | "an") && (s..k).any(|j| u.is_capitalised(j)) {
+            let first = (s..k).find(|&j| u.is_capitalised(j)).unwrap_or(s);
+            sp.note_document(u.slice(first, e));
+        }
+    }
 }
 
 fn has_name(u: &UnitView, s0: usize, s1: usize) -> bool {
@@ -517,10 +479,21 @@ fn set_speaker(
     if e - s == 1 && matches!(first, "he" | "she") {
         a.speaker = sp.last_person.clone();
         a.person = true;
+        // "..., he said" keeps the channel of the sentence it refers back to
+        a.via = sp.via_of(a.speaker.as_deref());
         return;
     }
     if e - s == 1 && matches!(first, "it" | "they") {
         a.speaker = sp.last_body().map(str::to_string);
+        return;
+    }
+    // "its tally", "their figures": the body named before, a document
+    if e - s == 2
+        && matches!(first, "its" | "their")
+        && cues.document.contains_at(u.lower, &u.toks, s + 1)
+    {
+        a.speaker = sp.last_body().map(str::to_string);
+        a.evidence = Some(Evidence::Document);
         return;
     }
     // a known person

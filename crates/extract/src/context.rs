@@ -64,6 +64,8 @@ pub(crate) struct DocContext {
     pub header: Option<LastFrame>,
     /// The last weapon named in the document (for "the missiles").
     pub last_weapon: Option<ItemRef>,
+    /// The last side named as attacked ("fired at X").
+    pub target: Option<String>,
 }
 
 impl DocContext {
@@ -158,4 +160,27 @@ fn header_frame(sc: &Scene, tools: &Tools) -> Option<LastFrame> {
         evidence: a.map(|_| Evidence::Document),
         when,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::testing::{scene, tools};
+
+    #[test]
+    fn a_table_header_opens_a_frame_and_a_figure_line_keeps_it() {
+        let mut ctx = DocContext::default();
+        ctx.after_unit(
+            &scene("Russian tanks destroyed by Ukrainian forces since 2023:"),
+            &tools(),
+        );
+        let h = ctx.header.clone().expect("header");
+        assert_eq!(h.kind, Kind::Loss);
+        assert_eq!(h.from.as_deref(), Some("RU"));
+        ctx.after_unit(&scene("tanks — 120"), &tools());
+        assert!(ctx.header.is_some());
+        ctx.after_unit(&scene("Ukraine received 40 tanks."), &tools());
+        assert!(ctx.header.is_none());
+        assert!(ctx.last_item.is_some());
+    }
 }

@@ -57,3 +57,39 @@ pub(crate) fn carried_bound(
         _ => own,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::testing::{data, scene};
+
+    #[test]
+    fn bound_carries_over_a_close_and() {
+        let sc = scene("About 500 soldiers were killed and 900 wounded in the assault.");
+        let (f0, _) = sc.figs[1].2;
+        let prev = Prev {
+            end: f0 - 2,
+            bound: Bound::Approx,
+            from: None,
+            to: None,
+        };
+        assert!(coordinated(&sc, f0, Some(&prev)));
+        assert_eq!(
+            carried_bound(&sc, Bound::Exact, f0, Some(&prev), true),
+            Bound::Approx
+        );
+        assert_eq!(
+            carried_bound(&sc, Bound::Exact, f0, Some(&prev), false),
+            Bound::Exact
+        );
+    }
+
+    #[test]
+    fn partitive_base_and_part() {
+        let sc = scene("The army lost 40 of the 90 tanks, 12 of them in one week.");
+        assert!(!is_partitive_base(&sc, 0, &data().cues));
+        assert!(is_partitive_base(&sc, 1, &data().cues));
+        let (_, e) = sc.figs[2].2;
+        assert!(partitive_of_previous(&sc, e));
+    }
+}

@@ -15,7 +15,6 @@ pub(crate) struct TrigHit {
     pub t1: usize,
 }
 
-
 /// Kind and outcome of a trigger for an item.
 pub(crate) fn kind_of(frame: Frame, item: ItemKind) -> Option<(Kind, Option<Outcome>)> {
     let people = item.is_people();
@@ -106,7 +105,11 @@ pub(crate) fn governing(
         let commas = (lo..hi).filter(|&k| u.word(k) == ",").count() as i64;
         cost += if after { 3 * commas } else { commas };
         // "roughly 600 of them fatal": the predicate of the partitive
-        if after && t.t0 == f1 + 2 && u.word(f1) == "of" && matches!(u.word(f1 + 1), "them" | "those" | "whom") {
+        if after
+            && t.t0 == f1 + 2
+            && u.word(f1) == "of"
+            && matches!(u.word(f1 + 1), "them" | "those" | "whom")
+        {
             cost = 0;
         }
         if t.trig.frame == Frame::Include && t.t1 <= f0 {
@@ -121,7 +124,6 @@ pub(crate) fn governing(
     }
     best.map(|(_, t)| t)
 }
-
 
 /// The canonical item name for a claim.
 pub(crate) fn item_name(kind: Kind, item: &ItemRef) -> String {
@@ -151,7 +153,8 @@ pub(crate) fn presence(u: &UnitView, item: &ItemRef, f0: usize, f1: usize) -> Op
         item_end
     };
     let present = (item_end..(item_end + 4).min(u.toks.len())).any(|k| {
-        matches!(u.word(k), "in" | "on" | "into") && u.ments.iter().any(|m| m.t0 > k && m.t0 <= k + 3)
+        matches!(u.word(k), "in" | "on" | "into")
+            && u.ments.iter().any(|m| m.t0 > k && m.t0 <= k + 3)
     });
     present.then_some(TrigHit {
         trig: Trigger {

@@ -23,7 +23,6 @@ pub(crate) struct ItemRef {
     pub elided: bool,
 }
 
-
 /// Find the item a figure at tokens `[f0, f1)` counts.
 pub(crate) fn item_after(
     u: &UnitView,
@@ -216,7 +215,6 @@ pub(crate) fn item_before(u: &UnitView, before: usize, unit: &Unit) -> Option<It
         })
 }
 
-
 /// The item a figure counts, trying in turn: the noun after it, an earlier
 /// noun it elides, an aid noun of its clause (money), a casualty noun it
 /// counts directly ("casualties have climbed to 3,000").
@@ -233,17 +231,19 @@ pub(crate) fn attach(
     let money = matches!(fig.unit, Unit::Money(_));
     let mut item = item_after(u, f0, f1, &fig.unit, cues);
     if item.is_none() && may_elide(u, f1, cues) {
-        item = item_before(u, f0, &fig.unit).or_else(|| {
-            if money {
-                None
-            } else {
-                last_item.cloned().map(|mut l| {
-                    l.at = None;
-                    l.elided = true;
-                    l
-                })
-            }
-        });
+        item = item_before(u, f0, &fig.unit)
+            .filter(|h| !counts_between(sc, h, f0, cues))
+            .or_else(|| {
+                if money {
+                    None
+                } else {
+                    last_item.cloned().map(|mut l| {
+                        l.at = None;
+                        l.elided = true;
+                        l
+                    })
+                }
+            });
     }
     if item.is_none() && money {
         // "a package worth $X", "$X in aid": any aid word in the clause
@@ -329,4 +329,57 @@ fn casualty_noun(
             elided: true,
         },
     })
+}
+
+/// Is there, between an earlier noun and the figure at `f0`, another figure
+/// counting some other noun ("the missiles were used in 12 attacks,
+/// including three on Kyiv": three attacks, not three missiles)?
+fn counts_between(sc: &Scene, h: &ItemRef, f0: usize, cues: &Cues) -> bool {
+    let Some((_, e)) = h.at else { return false };
+    let u = &sc.u;
+    sc.figs.iter().any(|(_, _, (a, b))| {
+        *a >= e && *b <= f0 && !may_elide(u, *b, cues) && !u.items.iter().any(|it| it.t0 == *b)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::testing::{data, scene};
+
+    fn first_item(text: &str, last: Option<&ItemRef>) -> Option<ItemRef> {
+        let sc = scene(text);
+        let (fig, _, (f0, f1)) = &sc.figs[0];
+        let clause = sc.clause_of(*f0);
+        attach(&sc, fig, *f0, *f1, clause, &data().cues, last)
+    }
+
+    #[test]
+    fn noun_after_the_figure() {
+        let it = first_item("Spain delivered 16 armoured vehicles.", None).unwrap();
+        assert!(it.name.ends_with("vehicles"));
+        assert!(!it.elided);
+    }
+
+    #[test]
+    fn casualty_noun_counts_people() {
+        let it = first_item("The brigade has suffered 800 casualties.", None).unwrap();
+        assert!(it.kind.is_people());
+        assert!(it.elided);
+    }
+
+    #[test]
+    fn elision_stops_at_a_figure_of_another_noun() {
+        let text = "The drones were used in 9 raids, including two on the port.";
+        let sc = scene(text);
+        let (fig, _, (f0, f1)) = &sc.figs[1];
+        let clause = sc.clause_of(*f0);
+        assert!(attach(&sc, fig, *f0, *f1, clause, &data().cues, None).is_none());
+    }
+
+    #[test]
+    fn money_takes_the_aid_noun_of_its_clause() {
+        let it = first_item("Oslo unveiled an aid package worth $90 million.", None).unwrap();
+        assert_eq!(it.kind, ItemKind::Money);
+    }
 }

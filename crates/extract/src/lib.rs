@@ -4,10 +4,14 @@
 //! [`Pipeline`] is the one entry point; it implements
 //! [`tally_core::Extractor`], the seam ingest and the CLI call. Each stage
 //! adds annotations over the original text as spans, never copies:
-//! [`segment`] splits units, `mentions` finds lexicon mentions and item
-//! nouns, `triggers` the event words (data: `data/lexicon/triggers.toml`),
-//! `frames` ties a figure to its item, trigger and parties, `attribution`
-//! finds speaker, channel and evidence, `dedup` merges repeats.
+//! [`segment`] splits units; `scene` annotates each (tokens, lexicon
+//! mentions, item nouns, times, triggers from `data/lexicon/triggers.toml`,
+//! attributions, figures); per figure, `items` finds what it counts,
+//! `frames` the governing trigger (a `nonclaim` trigger drops it), `source`
+//! the speaker and channel, `parties` from/to, `stage`, `coord` shared
+//! bounds and partitives, `when` the event's period; `context` carries
+//! document state between units; `parties::fill` adds implied parties in a
+//! precision-safe form and `dedup` merges repeats.
 //!
 //! ```no_run
 //! use tally_core::{DocId, Document, Extractor};
@@ -33,6 +37,7 @@ mod pipeline;
 mod scene;
 pub mod segment;
 mod source;
+mod speakers;
 mod stage;
 mod tokens;
 mod triggers;

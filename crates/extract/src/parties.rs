@@ -26,6 +26,8 @@ pub(crate) struct Parties {
     pub agent_before: bool,
     /// A possessive state in the clause ("Ukraine's counteroffensive").
     pub possessive: Option<String>,
+    /// The side attacked ("fired at X", "strikes on X").
+    pub target: Option<String>,
 }
 
 const PREPS: &[&str] = &[
@@ -187,7 +189,11 @@ pub(crate) fn parties(
                     "on" if t.trig.frame == Frame::Presence => {
                         p.recipient.get_or_insert(code);
                     }
-                    "against" | "at" | "on" | "with" | "of" => {}
+                    "against" | "at" | "on" => {
+                        // the side attacked: "fired at Ukraine"
+                        p.target.get_or_insert(code);
+                    }
+                    "with" | "of" => {}
                     _ if b == t.t1 && m.form != Form::Demonym => {
                         // indirect object: "send Russia 100", "supplied Moscow with"
                         p.recipient.get_or_insert(code);
@@ -223,7 +229,6 @@ fn place_in(u: &UnitView, lex: &Lexicon, clause: (usize, usize), p: &mut Parties
         }
     }
 }
-
 
 /// Resolve `from`/`to` of a frame.
 pub(crate) fn resolve_parties(
@@ -296,7 +301,6 @@ pub(crate) fn resolve_parties(
     (from, to)
 }
 
-
 impl Parties {
     /// No party at all was found around the figure.
     pub fn is_empty(&self) -> bool {
@@ -308,6 +312,7 @@ impl Parties {
             && self.origin.is_none()
             && self.place_state.is_none()
             && self.possessive.is_none()
+            && self.target.is_none()
             && !self.pronoun_agent
     }
 }
@@ -379,4 +384,113 @@ fn dominant<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Option<String>
     }
     let (best, n) = counts.into_iter().max_by_key(|&(_, n)| n)?;
     (n * 5 >= total * 3).then(|| best.to_string())
+}
+
+/// Parties of civilians hurt in an attack: their side is the one named as
+/// theirs, else the state where it happened, else the side attacked
+/// (here or earlier in the document); the causing side is the one named as
+/// agent, else that side's opponent.
+pub(crate) fn civilian_sides(
+    p: &Parties,
+    doc_target: Option<&str>,
+    to: Option<String>,
+    cues: &Cues,
+) -> (Option<String>, Option<String>) {
+    let from = p
+        .owner
+        .clone()
+        .or(p.place_state.clone())
+        .or(p.target.clone())
+        .or(doc_target.map(str::to_string));
+    let to = to.filter(|t| Some(t) != from.as_ref()).or_else(|| {
+        from.as_deref()
+            .and_then(|f| cues.opponent(f))
+            .map(str::to_string)
+    });
+    (from, to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::testing::data;
+    use tally_core::{Bound, Claim, Item, Quantity, Span, Stage, Unit};
+
+    fn draft(kind: Kind, from: Option<&str>, to: Option<&str>, bare: bool, people: bool) -> Draft {
+        Draft {
+            claim: Claim {
+                doc: "d".into(),
+                kind,
+                stage: Stage::Done,
+                negated: false,
+                from: from.map(str::to_string),
+                to: to.map(str::to_string),
+                item: Item {
+                    name: "x".into(),
+                    text: "x".into(),
+                },
+                outcome: None,
+                quantity: Quantity {
+                    value: 1.0,
+                    max: None,
+                    bound: Bound::Exact,
+                    unit: Unit::Item,
+                    text: "1".into(),
+                },
+                when: None,
+                place: None,
+                source: None,
+                evidence: None,
+                span: Span::new(0, 1),
+            },
+            headline: false,
+            item_kind: if people {
+                ItemKind::People
+            } else {
+                ItemKind::Materiel
+            },
+            bare,
+            firm: false,
+        }
+    }
+
+    #[test]
+    fn dominant_needs_a_clear_majority() {
+        assert_eq!(
+            dominant([Some("NO"), Some("NO"), None, Some("SE")].into_iter()),
+            Some("NO".into())
+        );
+        assert_eq!(dominant([Some("NO"), Some("SE")].into_iter()), None);
+    }
+
+    #[test]
+    fn fill_is_precision_safe() {
+        let cues = &data().cues;
+        let mut d = vec![
+            draft(Kind::Transfer, Some("NO"), Some("UA"), false, false),
+            draft(Kind::Transfer, Some("NO"), Some("UA"), false, false),
+            // names the giver only: gets the dominant recipient
+            draft(Kind::Transfer, Some("NO"), None, false, false),
+            // bare materiel: gets both
+            draft(Kind::Transfer, None, None, true, false),
+            // bare people without a verb of sending: nothing
+            draft(Kind::Deployment, None, None, true, true),
+        ];
+        fill(&mut d, cues);
+        assert_eq!(d[2].claim.to.as_deref(), Some("UA"));
+        assert_eq!(d[3].claim.from.as_deref(), Some("NO"));
+        assert_eq!(d[4].claim.from, None);
+    }
+
+    #[test]
+    fn civilians_belong_to_the_side_attacked() {
+        let cues = &data().cues;
+        let p = Parties {
+            target: Some("UA".into()),
+            ..Parties::default()
+        };
+        let (from, to) = civilian_sides(&p, None, None, cues);
+        assert_eq!(from.as_deref(), Some("UA"));
+        assert_eq!(to.as_deref(), Some("RU"));
+    }
 }

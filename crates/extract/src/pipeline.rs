@@ -4,13 +4,13 @@
 //! de-duplicate.
 
 use crate::context::{DocContext, Draft, LastFrame};
+use crate::coord::{self, Prev};
 use crate::cues::{Cues, ItemKind, CUES, ITEMS};
 use crate::frames;
 use crate::items;
 use crate::scene::{Scene, Tools};
 use crate::segment::segment;
 use crate::triggers::{Frame, Triggers, BUILTIN};
-use crate::coord::{self, Prev};
 use crate::{dedup, parties, source, stage, when, ExtractError};
 use tally_core::{Claim, Document, Extractor, Item, Kind, Outcome, Quantity};
 use tally_lexicon::Lexicon;
@@ -89,7 +89,7 @@ impl Extractor for Pipeline {
             }
             ctx.after_unit(&sc, &tools);
         }
-        if std::env::var("TALLY_NOFILL").is_err() { parties::fill(&mut drafts, &self.cues); }
+        parties::fill(&mut drafts, &self.cues);
         let mut claims = Vec::new();
         let mut heads = Vec::new();
         for d in drafts {
@@ -124,7 +124,6 @@ impl Pipeline {
         let clause = sc.clause_of(f0);
         let item = items::attach(sc, fig, f0, f1, clause, cues, ctx.last_item.as_ref())?;
         let mut trig = frames::governing(u, &sc.trigs, f0, f1, &item, clause);
-        if std::env::var("TALLY_DEBUG").is_ok() { eprintln!("fig {} item {:?} trig {:?}", fig.value, item.text, trig.map(|t| (t.trig.frame, u.slice(t.t0, t.t1).to_string()))); }
         if trig.is_some_and(|t| t.trig.frame == Frame::NonClaim) {
             return None;
         }
@@ -176,6 +175,12 @@ impl Pipeline {
         if let Some(l) = inherited.as_ref() {
             from = from.or(l.from.clone());
             to = to.or(l.to.clone());
+        }
+        if kind == Kind::Casualties && item.kind == ItemKind::Civilians {
+            (from, to) = parties::civilian_sides(&p, ctx.target.as_deref(), to, cues);
+        }
+        if p.target.is_some() {
+            ctx.target = p.target.clone();
         }
         let stage = stage::final_stage(
             u,

@@ -159,3 +159,72 @@ fn find_triggers(u: &UnitView, triggers: &Triggers) -> Vec<TrigHit> {
     });
     trigs
 }
+
+/// Test support: build the scene of a one-sentence text with the built-in data.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::cues::{CUES, ITEMS};
+    use crate::triggers::BUILTIN;
+    use std::sync::OnceLock;
+
+    pub struct Data {
+        pub lex: Lexicon,
+        pub cues: Cues,
+        pub triggers: Triggers,
+    }
+
+    pub fn data() -> &'static Data {
+        static DATA: OnceLock<Data> = OnceLock::new();
+        DATA.get_or_init(|| Data {
+            lex: Lexicon::builtin().expect("lexicon"),
+            cues: Cues::parse(CUES, ITEMS).expect("cues"),
+            triggers: Triggers::parse(BUILTIN).expect("triggers"),
+        })
+    }
+
+    pub fn tools() -> Tools<'static> {
+        let d = data();
+        Tools {
+            lex: &d.lex,
+            cues: &d.cues,
+            triggers: &d.triggers,
+        }
+    }
+
+    /// The scene of `text` as one sentence.
+    pub fn scene(text: &str) -> Scene<'static> {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        let unit = crate::segment::segment(text)
+            .into_iter()
+            .next()
+            .expect("one unit");
+        let mut sp = Speakers::default();
+        Scene::build(text, lower, &unit, None, &tools(), &mut sp)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::scene;
+    use crate::triggers::Frame;
+
+    #[test]
+    fn annotates_triggers_figures_and_attributions() {
+        let sc =
+            scene("Norway sent 12 howitzers to Ukraine; it will ship 30 more, the ministry said.");
+        assert_eq!(sc.figs.len(), 2);
+        assert!(sc.trigs.iter().any(|t| t.trig.frame == Frame::Give));
+        assert!(sc.attrs.iter().any(|a| a.speaker.is_some()));
+        let (f0, _) = sc.figs[0].2;
+        let (g0, _) = sc.figs[1].2;
+        assert_ne!(sc.clause_of(f0), sc.clause_of(g0));
+    }
+
+    #[test]
+    fn station_as_a_noun_is_no_trigger() {
+        let sc = scene("The unit has a radar and a control station.");
+        assert!(sc.trigs.is_empty());
+    }
+}

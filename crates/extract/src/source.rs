@@ -87,3 +87,32 @@ pub(crate) fn choose(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::testing::{data, scene};
+
+    #[test]
+    fn nearest_speaker_and_citing_channel() {
+        let sc = scene("Oslo sent 12 guns, the defence ministry said.");
+        let (_, _, (f0, _)) = sc.figs[0];
+        let s = choose(&sc.attrs, sc.clause_of(f0), f0, None, &data().lex);
+        assert_eq!(s.evidence, Some(Evidence::Statement));
+        assert!(s.source.and_then(|s| s.speaker).is_some());
+        let sc = scene("Oslo sent 12 guns, the Daily Planet reported, citing two officials.");
+        let (_, _, (f0, _)) = sc.figs[0];
+        let s = choose(&sc.attrs, sc.clause_of(f0), f0, None, &data().lex);
+        let src = s.source.expect("source");
+        assert_eq!(src.speaker.as_deref(), Some("two officials"));
+        assert!(src.via.is_some());
+    }
+
+    #[test]
+    fn own_voice_has_no_source() {
+        let sc = scene("Oslo sent 12 guns.");
+        let (_, _, (f0, _)) = sc.figs[0];
+        let s = choose(&sc.attrs, sc.clause_of(f0), f0, None, &data().lex);
+        assert!(s.source.is_none() && s.evidence.is_none());
+    }
+}

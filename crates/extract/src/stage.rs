@@ -16,7 +16,6 @@ pub(crate) fn planned_between(u: &UnitView, cues: &Cues, lo: usize, hi: usize) -
     })
 }
 
-
 /// Stage from the trigger and the planned cues before it.
 pub(crate) fn stage_of(
     u: &UnitView,
@@ -79,4 +78,54 @@ pub(crate) fn final_stage(
 /// Is the figure's event denied by a denial verb before it?
 pub(crate) fn negated(attrs: &[Attr], f0: usize) -> bool {
     attrs.iter().any(|a| a.denial && a.verb < f0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::testing::{data, scene};
+
+    fn stage_of_first(text: &str, kind: Kind, item: ItemKind) -> Stage {
+        let sc = scene(text);
+        let (_, _, (f0, f1)) = sc.figs[0];
+        let clause = sc.clause_of(f0);
+        let t = sc.trigs.first();
+        final_stage(&sc.u, &data().cues, t, None, kind, item, f0, f1, clause)
+    }
+
+    #[test]
+    fn pledges_are_planned_deliveries_done() {
+        assert_eq!(
+            stage_of_first("Oslo pledged 8 tanks.", Kind::Transfer, ItemKind::Materiel),
+            Stage::Planned
+        );
+        assert_eq!(
+            stage_of_first(
+                "Oslo delivered 8 tanks.",
+                Kind::Transfer,
+                ItemKind::Materiel
+            ),
+            Stage::Done
+        );
+    }
+
+    #[test]
+    fn harm_is_done_unless_future() {
+        assert_eq!(
+            stage_of_first(
+                "Officials announced that 40 soldiers were killed.",
+                Kind::Casualties,
+                ItemKind::People
+            ),
+            Stage::Done
+        );
+        assert_eq!(
+            stage_of_first(
+                "The army could lose 40 tanks.",
+                Kind::Loss,
+                ItemKind::Materiel
+            ),
+            Stage::Planned
+        );
+    }
 }

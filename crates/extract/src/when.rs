@@ -74,7 +74,8 @@ pub(crate) fn choose(
             }
         }
         if let (Some((t, _, _)), Some(pd)) = (&when, published) {
-            if t.to.is_some_and(|to| to < pd) {
+            // a past period dates the pledge, not the planned event
+            if t.to.is_some_and(|to| to <= pd) {
                 when = None;
             }
         }
@@ -84,4 +85,37 @@ pub(crate) fn choose(
         to: t.to,
         text: text.get(s.range()).unwrap_or("").to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::testing::{data, scene};
+
+    fn when_of(text: &str, stage: Stage) -> Option<Period> {
+        let sc = scene(text);
+        let (_, _, (f0, _)) = sc.figs[0];
+        let q = WhenQuery {
+            clause: sc.clause_of(f0),
+            anchor: f0,
+            stage,
+            excluded: sc.attrs.iter().map(|a| (a.t0, a.t1)).collect(),
+        };
+        choose(&sc, &data().cues, sc.u.text, Date::new(2024, 5, 2).ok(), &q)
+    }
+
+    #[test]
+    fn statement_dates_are_not_event_dates() {
+        let p = when_of(
+            "Oslo sent 12 guns in March, the ministry said on Monday.",
+            Stage::Done,
+        );
+        assert_eq!(p.map(|p| p.text), Some("in March".to_string()));
+        assert!(when_of("The ministry said on Monday it sent 12 guns.", Stage::Done).is_none());
+    }
+
+    #[test]
+    fn a_past_date_does_not_time_a_plan() {
+        assert!(when_of("Oslo promised 12 guns earlier this month.", Stage::Planned).is_none());
+    }
 }

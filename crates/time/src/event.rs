@@ -79,6 +79,12 @@ impl Parser<'_> {
                 }
             }
         }
+        // "in a deal", "on the visit", "at the summit": circumstance, not a
+        // period. A point preposition ties a period to an event only when it
+        // is a temporal one ("during the war") or the phrase carries a date.
+        if role == PrepRole::Point && date.is_none() && !self.temporal_point_prep(i) {
+            return None;
+        }
         let open = date.and_then(|d| d.iv).map(|(from, to)| match role {
             PrepRole::Point => (Some(from), Some(to)),
             PrepRole::Since => (Some(from), self.p().filter(|p| *p >= from)),
@@ -89,6 +95,15 @@ impl Parser<'_> {
         let mut v = Val::new(TimeKind::Event, None);
         v.open = Some(open.unwrap_or((None, None)));
         Some((end, v))
+    }
+
+    /// Does the preposition ending just before `i` speak of time by itself:
+    /// "during", "throughout", "in the course of"?
+    fn temporal_point_prep(&self, i: usize) -> bool {
+        let before = |n: usize| i.checked_sub(n);
+        before(1).is_some_and(|k| self.is_any(k, &["during", "throughout"]))
+            || (before(1).is_some_and(|k| self.is(k, "of"))
+                && before(2).is_some_and(|k| self.is(k, "course")))
     }
 
     /// An event noun (possibly several words) at `k`: its end.

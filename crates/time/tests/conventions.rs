@@ -659,3 +659,22 @@ fn attributive_years_compound_lengths_and_day_ranges() {
         Some("2019-05-31"),
     );
 }
+
+#[test]
+fn an_event_noun_after_a_plain_point_preposition_is_not_a_period() {
+    let anchor = Anchor {
+        published: Some(Date::new(2024, 8, 1).unwrap()),
+        future: false,
+    };
+    for text in [
+        "Poland will buy helicopters in a deal worth billions.",
+        "The ministers met at the summit.",
+        "Two were hurt in the attack.",
+    ] {
+        let found = find_times(text, anchor);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+    let kept = find_times("Prices rose during the war.", anchor);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].kind, TimeKind::Event);
+}
