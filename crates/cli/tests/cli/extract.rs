@@ -87,3 +87,46 @@ fn no_figures_means_exit_one() {
     assert_eq!(code, 1);
     assert!(out.is_empty());
 }
+
+#[test]
+fn a_user_lexicon_extends_the_builtin_one_without_recompiling() {
+    let env = Env::new();
+    let text =
+        "Iran has supplied Russia with 300 Glimmerhawk drones, Ukraine's defence ministry said.\n";
+    let f = env.write("d.txt", text);
+    let item = |out: &str| -> Vec<String> {
+        jsonl(out)
+            .iter()
+            .map(|c| c["item"]["name"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let (code, out, err) = env.run(&["extract", f.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!item(&out).contains(&"Glimmerhawk".to_string()), "{out}");
+
+    let dir = env.path("lexicon");
+    env.write(
+        "lexicon/mine.toml",
+        "[[weapon]]\nname = \"Glimmerhawk\"\naliases = [\"Glimmerhawk\"]\nclass = \"drones\"\norigin = \"IR\"\n",
+    );
+    let out = env
+        .tally()
+        .env("TALLY_LEXICON_DIR", &dir)
+        .args(["extract", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(item(&out), ["Glimmerhawk"], "{out}");
+
+    // A broken user file is an error that names it, not silently skipped.
+    env.write("lexicon/broken.toml", "[[weapon]\nname = ");
+    let out = env
+        .tally()
+        .env("TALLY_LEXICON_DIR", &dir)
+        .args(["extract", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.toml"));
+}
