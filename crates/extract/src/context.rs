@@ -78,6 +78,23 @@ impl DocContext {
         } else if !sc.figs.is_empty() && !sc.has_dash() && !ends_colon {
             self.header = None;
         }
+        if sc.figs.is_empty() && !ends_colon {
+            // "Chadian troops were sent to Niger. Officials put the figure
+            // at 2,000": a figure-less transfer or deployment with both
+            // parties is the frame a later bare count continues
+            if let Some(f) = header_frame(sc, tools).filter(|f| {
+                matches!(f.kind, Kind::Transfer | Kind::Deployment)
+                    && f.from.is_some()
+                    && f.to.is_some()
+            }) {
+                self.last_frame = Some(LastFrame {
+                    source: None,
+                    evidence: None,
+                    when: None,
+                    ..f
+                });
+            }
+        }
         if let Some(h) = u.items.iter().rev().find(|h| h.kind != ItemKind::Money) {
             self.last_item = Some(ItemRef {
                 name: h.name.clone(),

@@ -57,6 +57,7 @@ struct RawCues {
     future: Vec<String>,
     package: Vec<String>,
     casualty_nouns: Vec<String>,
+    event_words: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +98,8 @@ pub(crate) struct Cues {
     pub future: PhraseSet<()>,
     pub package: PhraseSet<()>,
     pub casualty_nouns: PhraseSet<()>,
+    /// Words of one dated event each ("invasion", "invaded").
+    pub event_words: Vec<Vec<String>>,
     pub items: PhraseSet<ItemClass>,
 }
 
@@ -150,6 +153,11 @@ impl Cues {
             future: s(&c.future),
             package: s(&c.package),
             casualty_nouns: s(&c.casualty_nouns),
+            event_words: c
+                .event_words
+                .iter()
+                .map(|g| g.iter().map(|w| w.to_ascii_lowercase()).collect())
+                .collect(),
             items: item_set,
         })
     }

@@ -1,7 +1,7 @@
 //! Frames: the trigger that governs a figure, and the kind and outcome a
 //! trigger gives an item.
 
-use crate::cues::ItemKind;
+use crate::cues::{Cues, ItemKind};
 use crate::items::ItemRef;
 use crate::mentions::UnitView;
 use crate::triggers::{Frame, Trigger};
@@ -136,9 +136,11 @@ pub(crate) fn item_name(kind: Kind, item: &ItemRef) -> String {
 /// A people noun followed by "in/on/into <place>" with no verb of its own
 /// ("11,000 soldiers now in Kursk"): presence in that place.
 pub(crate) fn presence(u: &UnitView, item: &ItemRef, f0: usize, f1: usize) -> Option<TrigHit> {
-    if item.kind == ItemKind::Money || !item.kind.is_people() {
+    if item.kind == ItemKind::Money {
         return None;
     }
+    // things are present only as a plan: "14 tanks to be in Ukraine by March"
+    let things = !item.kind.is_people();
     let item_end = item.at.map(|(_, b)| b).unwrap_or(f1).max(f1);
     let head_end = item
         .at
@@ -154,13 +156,15 @@ pub(crate) fn presence(u: &UnitView, item: &ItemRef, f0: usize, f1: usize) -> Op
     };
     let present = (item_end..(item_end + 4).min(u.toks.len())).any(|k| {
         matches!(u.word(k), "in" | "on" | "into")
+            && (!things || (k > 0 && u.word(k - 1) == "be"))
             && u.ments.iter().any(|m| m.t0 > k && m.t0 <= k + 3)
     });
     present.then_some(TrigHit {
         trig: Trigger {
             frame: Frame::Presence,
-            stage: Stage::Done,
+            stage: if things { Stage::Planned } else { Stage::Done },
             needs_path: false,
+            payment: false,
         },
         t0: item_end,
         t1: item_end,
@@ -180,4 +184,27 @@ pub(crate) fn killed_and_wounded_after(u: &UnitView, item: &ItemRef, f1: usize) 
 /// Frames that by themselves say something moved between two parties.
 pub(crate) fn is_firm(frame: Frame) -> bool {
     matches!(frame, Frame::Give | Frame::Receive | Frame::Move)
+}
+
+/// A sum of money that measures an aid package ("a package worth $90
+/// million", "a $90 million aid package") is given even without a verb of
+/// giving: the package noun opens a planned give frame, so "for X" after
+/// it is the recipient and the body announcing it the giver.
+pub(crate) fn package(u: &UnitView, item: &ItemRef, cues: &Cues) -> Option<TrigHit> {
+    if item.kind != ItemKind::Money {
+        return None;
+    }
+    let (a, b) = item.at?;
+    (a..b)
+        .any(|k| cues.package.contains_at(u.lower, &u.toks, k))
+        .then_some(TrigHit {
+            trig: Trigger {
+                frame: Frame::Give,
+                stage: Stage::Planned,
+                needs_path: false,
+                payment: false,
+            },
+            t0: a,
+            t1: b,
+        })
 }

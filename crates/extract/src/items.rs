@@ -261,6 +261,21 @@ pub(crate) fn attach(
                 elided: true,
             });
     }
+    if item.is_none() && money {
+        // "agreed to pay Iran $1.7 billion": the money a payment verb governs
+        item = sc
+            .trigs
+            .iter()
+            .find(|t| t.trig.payment && t.t1 <= f0 && f0 <= t.t1 + 4 && t.t0 >= clause.0)
+            .map(|t| ItemRef {
+                name: "payment".into(),
+                text: u.slice(t.t0, t.t1).to_string(),
+                kind: ItemKind::Money,
+                origin: None,
+                at: None,
+                elided: true,
+            });
+    }
     if item.is_none() && !money && may_elide(u, f1, cues) {
         if let Some(t) = sc.trigs.iter().rev().find(|t| {
             t.t1 <= f0

@@ -7,11 +7,13 @@
 //! [`segment`] splits units; `scene` annotates each (tokens, lexicon
 //! mentions, item nouns, times, triggers from `data/lexicon/triggers.toml`,
 //! attributions, figures); per figure, `items` finds what it counts,
-//! `frames` the governing trigger (a `nonclaim` trigger drops it), `source`
+//! `frames` the governing trigger (a `nonclaim` trigger drops it; a
+//! package noun or "N soldiers in X" opens a frame of its own), `source`
 //! the speaker and channel, `parties` from/to, `stage`, `coord` shared
 //! bounds and partitives, `when` the event's period; `context` carries
 //! document state between units; `parties::fill` adds implied parties in a
-//! precision-safe form and `dedup` merges repeats.
+//! precision-safe form, `events` dates "since the invasion began" from the
+//! document's own dating of the event, and `dedup` merges repeats.
 //!
 //! ```no_run
 //! use tally_core::{DocId, Document, Extractor};
@@ -28,6 +30,7 @@ mod context;
 mod coord;
 mod cues;
 mod dedup;
+mod events;
 mod frames;
 mod items;
 mod mentions;
@@ -37,6 +40,7 @@ mod pipeline;
 mod scene;
 pub mod segment;
 mod source;
+mod speaker_phrase;
 mod speakers;
 mod stage;
 mod tokens;

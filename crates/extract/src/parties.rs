@@ -6,6 +6,7 @@ use crate::cues::{Cues, ItemKind};
 use crate::frames::TrigHit;
 use crate::items::{is_origin_word, ItemRef};
 use crate::mentions::{party_of, place_of, UnitView};
+use crate::tokens::TokKind;
 use crate::triggers::Frame;
 use tally_core::Kind;
 use tally_lexicon::{Form, Lexicon};
@@ -24,6 +25,9 @@ pub(crate) struct Parties {
     pub pronoun_agent: bool,
     /// The trigger precedes the figure (active voice: "X destroyed 7 tanks").
     pub agent_before: bool,
+    /// The agent travels with what is counted ("invaded X with 300,000
+    /// troops"), unlike a carrier ("ships carried 1,500 troops").
+    pub agent_moves: bool,
     /// A possessive state in the clause ("Ukraine's counteroffensive").
     pub possessive: Option<String>,
     /// The side attacked ("fired at X", "strikes on X").
@@ -108,6 +112,16 @@ pub(crate) fn parties(
             }
         }
     }
+    // an earlier noun of the same unit the figure counts ("the number of
+    // Chadian troops in X had grown by 500"): its own demonym or possessor
+    if let (true, Some((a, _))) = (item.elided, item.at) {
+        p.owner = u
+            .ments
+            .iter()
+            .find(|m| (m.t1 == a && m.form == Form::Demonym) || (m.possessive && m.t1 + 1 == a))
+            .filter(|m| !is_origin_word(u, m.t1 - 1, cues))
+            .and_then(|m| party_of(lex, m));
+    }
     p.possessive = u
         .ments
         .iter()
@@ -118,6 +132,7 @@ pub(crate) fn parties(
         return p;
     };
     p.agent_before = t.t1 <= f0;
+    p.agent_moves = p.agent_before && !t.trig.needs_path;
     // agent: nearest party mention left of the trigger in the clause, not after a preposition
     let mut k = t.t0;
     while k > clause.0 {
@@ -140,6 +155,28 @@ pub(crate) fn parties(
             p.pronoun_agent = true;
         }
     }
+    // "Tehran denied supplying", "admitted sending": the speaker is the agent
+    if p.agent.is_none() && excluded.iter().any(|&(_, b)| b == t.t0) {
+        p.pronoun_agent = true;
+    }
+    // "claimed to have destroyed", "Russian claims to have shot down": the
+    // claimant is the agent of the infinitive
+    if p.agent.is_none() && t.t0 >= 2 && u.word(t.t0 - 1) == "have" && u.word(t.t0 - 2) == "to" {
+        p.agent = u
+            .ments
+            .iter()
+            .rev()
+            .filter(|m| m.t1 <= t.t0 - 2 && m.t0 >= clause.0 && m.t1 + 8 >= t.t0)
+            .find_map(|m| {
+                // "the Azerbaijani defence ministry": the qualifying state
+                let qualifier = u.ments.iter().find(|q| {
+                    (q.t1 == m.t0 && q.form == Form::Demonym) || (q.possessive && q.t1 + 1 == m.t0)
+                });
+                qualifier
+                    .and_then(|q| party_of(lex, q))
+                    .or_else(|| party_of(lex, m))
+            });
+    }
     // after the trigger: indirect object, "to X", "from X", "by X", "for X"
     let mut k = t.t1;
     let lim = clause.1;
@@ -147,6 +184,9 @@ pub(crate) fn parties(
         if inside(k) {
             k += 1;
             continue;
+        }
+        if new_clause(u, k) {
+            break;
         }
         if let Some(m) = u.ments.iter().find(|m| m.t0 == k) {
             let mut b = m.t0;
@@ -211,6 +251,32 @@ pub(crate) fn parties(
     p
 }
 
+/// Does a new clause start at the comma at `k` (", where ...", ", and some
+/// of them moved ...")? A list of figures (", and 30 tanks") does not.
+fn new_clause(u: &UnitView, k: usize) -> bool {
+    if u.word(k) != "," {
+        return false;
+    }
+    match u.word(k + 1) {
+        "where" | "which" | "while" | "but" | "although" | "whereas" | "who" | "when" => true,
+        "and" => {
+            let next = k + 2;
+            next < u.toks.len()
+                && u.toks[next].kind == TokKind::Word
+                && !(matches!(
+                    u.word(next),
+                    "a" | "an" | "the" | "some" | "about" | "around"
+                ) && u
+                    .toks
+                    .get(next + 1)
+                    .is_some_and(|t| t.kind == TokKind::Number))
+                && u.ment_at(next).is_none()
+                && !u.items.iter().any(|h| h.t0 == next || h.t0 == next + 1)
+        }
+        _ => false,
+    }
+}
+
 fn place_in(u: &UnitView, lex: &Lexicon, clause: (usize, usize), p: &mut Parties) {
     if p.place.is_some() {
         return;
@@ -259,7 +325,8 @@ pub(crate) fn resolve_parties(
                 .clone()
                 .or(p.owner.clone())
                 .or(p.by_agent.clone())
-                .or(p.origin.clone()),
+                .or(p.origin.clone())
+                .or(agent.clone().filter(|_| p.agent_moves)),
             p.recipient.clone().or(p.place_state.clone()),
         ),
         (Kind::Transfer | Kind::Deployment, Some(Frame::Presence)) => (
@@ -275,7 +342,11 @@ pub(crate) fn resolve_parties(
             p.recipient.clone().or(p.place_state.clone()),
         ),
         (Kind::Casualties | Kind::Loss, Some(Frame::Lose | Frame::Casualty | Frame::Abandon)) => {
-            (p.owner.clone().or(agent.clone()), p.by_agent.clone())
+            // equipment left behind in an operation is the operating side's
+            (
+                p.owner.clone().or(agent.clone()).or(p.possessive.clone()),
+                p.by_agent.clone(),
+            )
         }
         (Kind::Casualties | Kind::Loss, _) => (
             p.owner.clone().or(p.possessive.clone()),

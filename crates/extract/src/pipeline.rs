@@ -6,6 +6,7 @@
 use crate::context::{DocContext, Draft, LastFrame};
 use crate::coord::{self, Prev};
 use crate::cues::{Cues, ItemKind, CUES, ITEMS};
+use crate::events::EventDates;
 use crate::frames;
 use crate::items;
 use crate::scene::{Scene, Tools};
@@ -71,7 +72,10 @@ impl Extractor for Pipeline {
         let lower = text.to_ascii_lowercase();
         let tools = self.tools();
         let mut ctx = DocContext::default();
+        let mut events = EventDates::default();
         let mut drafts: Vec<Draft> = Vec::new();
+        // the drafts of the previous unit, when it was a sentence
+        let mut last_unit: Option<std::ops::Range<usize>> = None;
         for unit in segment(text) {
             let sc = Scene::build(
                 text,
@@ -82,11 +86,19 @@ impl Extractor for Pipeline {
                 &mut ctx.speakers,
             );
             let mut prev: Option<Prev> = None;
+            let first = drafts.len();
             for fi in 0..sc.figs.len() {
                 if let Some(d) = self.figure_claim(doc, &sc, fi, &mut ctx, &mut prev) {
                     drafts.push(d);
                 }
             }
+            if drafts.len() == first {
+                if let Some(r) = last_unit.take() {
+                    source::close_previous(&sc, &mut drafts[r]);
+                }
+            }
+            last_unit = (!sc.headline && drafts.len() > first).then_some(first..drafts.len());
+            events.note(&sc, &self.cues);
             ctx.after_unit(&sc, &tools);
         }
         parties::fill(&mut drafts, &self.cues);
@@ -99,6 +111,7 @@ impl Extractor for Pipeline {
             heads.push(d.headline);
             claims.push(d.claim);
         }
+        events.resolve(&mut claims, &self.cues, doc.published);
         dedup::dedup(claims, &heads)
     }
 }
@@ -128,18 +141,26 @@ impl Pipeline {
             return None;
         }
         let mut inherited: Option<LastFrame> = None;
-        let anaphoric = (clause.0.max(f0.saturating_sub(6))..f0)
-            .any(|k| cues.anaphora.contains_at(u.lower, &u.toks, k))
+        // six tokens back, not counting an attribution ("Among them, it said, are")
+        let mut w0 = f0;
+        let mut seen = 0;
+        while w0 > clause.0 && seen < 6 {
+            w0 -= 1;
+            if !sc.attrs.iter().any(|a| w0 >= a.t0 && w0 < a.t1) {
+                seen += 1;
+            }
+        }
+        let anaphoric = (w0..f0).any(|k| cues.anaphora.contains_at(u.lower, &u.toks, k))
             || (item.elided
                 && item.at.is_none()
                 && items::may_elide(u, f1, cues)
                 && !u.is_punct(f1));
         if trig.is_none() {
-            trig = frames::presence(u, &item, f0, f1);
+            trig = frames::presence(u, &item, f0, f1).or(frames::package(u, &item, cues));
             if trig.is_none() {
                 if let Some(h) = ctx.header.clone().filter(|_| sc.has_dash_or_colon()) {
                     inherited = Some(h);
-                } else if anaphoric {
+                } else if anaphoric || coord::coordinated(sc, f0, prev.as_ref()) {
                     inherited = ctx.last_frame.clone().filter(|l| {
                         l.people == item.kind.is_people() && item.kind != ItemKind::Money
                     });
@@ -172,6 +193,13 @@ impl Pipeline {
         let p = parties::parties(u, lex, cues, trig.as_ref(), f0, &item, clause, &excluded);
         let (mut from, mut to) =
             parties::resolve_parties(frame, kind, &p, src.speaker_party.as_deref(), cues);
+        // an announced package: whoever announces it gives it
+        if item.kind == ItemKind::Money
+            && trig.is_some_and(|t| item.at == Some((t.t0, t.t1)))
+            && from.is_none()
+        {
+            from = src.speaker_party.clone().filter(|f| to.as_ref() != Some(f));
+        }
         if let Some(l) = inherited.as_ref() {
             from = from.or(l.from.clone());
             to = to.or(l.to.clone());

@@ -140,7 +140,12 @@ fn find_triggers(u: &UnitView, triggers: &Triggers) -> Vec<TrigHit> {
                     u.word(i - 1),
                     "have" | "has" | "had" | "and" | "or" | "forces" | "it" | "they"
                 );
-            if !made_in && !adjective {
+            // a noun that is also a verb form ("ships and boats — 28")
+            let noun = u.items.iter().any(|h| h.t0 <= i && e <= h.t1)
+                && (i == 0
+                    || matches!(u.word(i - 1), "the" | "its" | "their" | "of" | "and" | "or")
+                    || matches!(u.word(e), "and" | "or" | "—" | "–" | ":"));
+            if !made_in && !adjective && !noun {
                 trigs.push(TrigHit {
                     trig: *t,
                     t0: i,
@@ -152,6 +157,11 @@ fn find_triggers(u: &UnitView, triggers: &Triggers) -> Vec<TrigHit> {
         }
         i += 1;
     }
+    trigs.retain(|t| {
+        !t.trig.payment
+            || u.ments.iter().any(|m| m.t0 == t.t1)
+            || (t.t1..(t.t1 + 6).min(u.toks.len())).any(|k| u.word(k) == "to")
+    });
     trigs.retain(|t| {
         !t.trig.needs_path
             || (t.t1..(t.t1 + 12).min(u.toks.len()))
@@ -220,6 +230,14 @@ mod tests {
         let (f0, _) = sc.figs[0].2;
         let (g0, _) = sc.figs[1].2;
         assert_ne!(sc.clause_of(f0), sc.clause_of(g0));
+    }
+
+    #[test]
+    fn a_noun_that_looks_like_a_verb_is_no_trigger() {
+        let sc = scene("ships and boats — 12");
+        assert!(sc.trigs.is_empty());
+        let sc = scene("Iran ships drones to Russia.");
+        assert_eq!(sc.trigs.len(), 1);
     }
 
     #[test]

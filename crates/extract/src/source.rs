@@ -2,7 +2,8 @@
 //! verb of saying in its clause, a "citing" channel, footage or imagery.
 
 use crate::attribution::Attr;
-use crate::context::LastFrame;
+use crate::context::{Draft, LastFrame};
+use crate::scene::Scene;
 use tally_core::{Evidence, Source};
 use tally_lexicon::Lexicon;
 
@@ -86,6 +87,35 @@ pub(crate) fn choose(
         }
     }
     out
+}
+
+/// A sentence with no claim of its own that ends in an attribution ("These
+/// guns were built to ..., The Daily Planet reported.", "..., he said.")
+/// closes the sentence before it too: its claims told in no one's voice
+/// get that speaker.
+pub(crate) fn close_previous(sc: &Scene, prev: &mut [Draft]) {
+    let u = &sc.u;
+    let mut end = u.toks.len();
+    while end > 0 && u.is_punct(end - 1) {
+        end -= 1;
+    }
+    let Some(a) = sc.attrs.iter().rev().find(|a| {
+        a.speaker.is_some()
+            && !a.denial
+            && !a.citing
+            && a.t1 == end
+            && a.t0 > 0
+            && u.word(a.t0 - 1) == ","
+    }) else {
+        return;
+    };
+    for d in prev.iter_mut().filter(|d| d.claim.source.is_none()) {
+        d.claim.source = Some(Source {
+            speaker: a.speaker.clone(),
+            via: a.via.clone(),
+        });
+        d.claim.evidence = a.evidence.or(Some(Evidence::Statement));
+    }
 }
 
 #[cfg(test)]

@@ -56,6 +56,9 @@ pub(crate) struct Trigger {
     pub frame: Frame,
     pub stage: Stage,
     pub needs_path: bool,
+    /// The word counts only with a recipient right after it ("pay Iran
+    /// $1bn", "pay $1bn to Iran"); the money it governs is a payment.
+    pub payment: bool,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +75,8 @@ struct RawTrigger {
     stage: Option<String>,
     #[serde(default)]
     needs_path: bool,
+    #[serde(default)]
+    payment: bool,
     words: Vec<String>,
 }
 
@@ -100,6 +105,7 @@ impl Triggers {
                 frame: t.frame,
                 stage,
                 needs_path: t.needs_path,
+                payment: t.payment,
             };
             for w in &t.words {
                 set.insert(w, trig);

@@ -21,6 +21,8 @@ pub(crate) struct WhenQuery {
 fn is_statement_time(sc: &Scene, cues: &Cues, q: &WhenQuery, r: (usize, usize)) -> bool {
     let u = &sc.u;
     q.excluded.iter().any(|&(a, b)| r.0 >= a && r.0 <= b + 1)
+        // "the government on Tuesday unveiled"
+        || cues.statement_time.contains_at(u.lower, &u.toks, r.1)
         || (r.0 > 0
             && cues
                 .statement_time
@@ -32,6 +34,22 @@ fn is_statement_time(sc: &Scene, cues: &Cues, q: &WhenQuery, r: (usize, usize)) 
                 .ending_at(u.lower, &u.toks, r.0 - 1)
                 .is_some()
             && matches!(u.word(r.0 - 1), "earlier" | "later" | "only"))
+}
+
+/// Is the time at `r` inside a relative or subordinate clause that opens
+/// after the anchor (", where they are likely to ... in the coming weeks",
+/// ", parts of which ... since August")? It dates something else.
+fn in_relative_clause(sc: &Scene, anchor: usize, r: (usize, usize)) -> bool {
+    let u = &sc.u;
+    (anchor + 1..r.0).any(|k| {
+        u.word(k) == ","
+            && (k + 1..(k + 4).min(r.0)).any(|j| {
+                matches!(
+                    u.word(j),
+                    "where" | "which" | "whom" | "whose" | "while" | "whereas" | "although"
+                )
+            })
+    })
 }
 
 /// The period of the figure's event, if its clause gives one.
@@ -50,6 +68,7 @@ pub(crate) fn choose(
                 && r.1 <= q.clause.1
                 && t.kind != TimeKind::Duration
                 && !is_statement_time(sc, cues, q, *r)
+                && !in_relative_clause(sc, q.anchor, *r)
         })
         .min_by_key(|(_, _, r)| r.0.abs_diff(q.anchor))
         .cloned();
@@ -112,6 +131,20 @@ mod tests {
         );
         assert_eq!(p.map(|p| p.text), Some("in March".to_string()));
         assert!(when_of("The ministry said on Monday it sent 12 guns.", Stage::Done).is_none());
+    }
+
+    #[test]
+    fn a_time_in_a_relative_clause_dates_something_else() {
+        let p = when_of(
+            "About 900 Chadian soldiers were sent to Niger, where they may join the fighting in the coming weeks.",
+            Stage::Done,
+        );
+        assert!(p.is_none(), "{p:?}");
+        let p = when_of(
+            "About 900 Chadian soldiers were sent to Niger in May.",
+            Stage::Done,
+        );
+        assert!(p.is_some());
     }
 
     #[test]

@@ -38,7 +38,7 @@ mod write;
 
 pub use error::{ErrorKind, StoreError};
 pub use model::{
-    ClaimFilter, DocQuery, DocSummary, Extracted, SearchHit, Stats, StoredDocument, WriteOutcome,
+    Assumed, ClaimFilter, DocQuery, DocSummary, Extracted, SearchHit, Stats, StoredDocument, WriteOutcome,
 };
 pub use schema::SCHEMA_VERSION;
 

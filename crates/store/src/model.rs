@@ -27,6 +27,16 @@ pub enum WriteOutcome {
     Updated,
 }
 
+/// What [`crate::Store::write_batch_assuming`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Assumed {
+    /// Every assumption held; the batch was written, one outcome per input.
+    Written(Vec<WriteOutcome>),
+    /// These inputs (indices into the batch), assumed unchanged, were not:
+    /// nothing was written.
+    Changed(Vec<usize>),
+}
+
 /// A stored document with how and when it was stored.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoredDocument {

@@ -1,10 +1,10 @@
 //! Writing extracted documents: one transaction per batch.
 
 use crate::error::{Context, ErrorKind, StoreError};
-use crate::model::{Extracted, WriteOutcome};
+use crate::model::{Assumed, Extracted, WriteOutcome};
 use crate::rows::insert_claim;
 use crate::Store;
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
 use tally_core::Document;
 
@@ -26,11 +26,62 @@ impl Store {
     /// Any failure rolls the whole batch back: either every input is written
     /// or none is. A claim whose `doc` is not its document's id is refused.
     pub fn write_batch(&mut self, batch: &[Extracted]) -> Result<Vec<WriteOutcome>, StoreError> {
+        match self.write_items(batch, None)? {
+            Assumed::Written(outcomes) => Ok(outcomes),
+            // Unreachable without assumptions; say so rather than panic.
+            Assumed::Changed(_) => Err(StoreError::new(
+                "writing a batch",
+                ErrorKind::Invalid("a batch without assumptions reported a change".into()),
+            )),
+        }
+    }
+
+    /// [`Store::write_batch`] for a batch where the items flagged in
+    /// `unextracted` were not extracted (their claims are ignored) because
+    /// [`Store::unchanged`] found them stored unchanged. Checked again inside
+    /// the transaction: when every flagged item is still unchanged (so
+    /// [`WriteOutcome::Present`]), the batch is written and
+    /// [`Assumed::Written`] returned; otherwise NOTHING is written and
+    /// [`Assumed::Changed`] lists the flagged items that changed, to extract
+    /// and write again. `unextracted` shorter than `batch` flags nothing past
+    /// its end.
+    pub fn write_batch_assuming(
+        &mut self,
+        batch: &[Extracted],
+        unextracted: &[bool],
+    ) -> Result<Assumed, StoreError> {
+        self.write_items(batch, Some(unextracted))
+    }
+
+    /// For each document, whether it is stored with exactly this text and
+    /// metadata and was extracted by `extractor_version`: what
+    /// [`Store::write_batch`] would report as [`WriteOutcome::Present`]. Lets
+    /// a caller skip extracting documents it would not write.
+    pub fn unchanged(
+        &self,
+        docs: &[Document],
+        extractor_version: &str,
+    ) -> Result<Vec<bool>, StoreError> {
+        docs.iter()
+            .map(|d| {
+                let old = existing(&self.conn, d)
+                    .context(|| format!("looking up document {:?}", d.id.as_str()))?;
+                Ok(old.is_some_and(|o| o.same_content && o.extractor_version == extractor_version))
+            })
+            .collect()
+    }
+
+    fn write_items(
+        &mut self,
+        batch: &[Extracted],
+        unextracted: Option<&[bool]>,
+    ) -> Result<Assumed, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context(|| "starting a write".into())?;
         let mut outcomes = Vec::with_capacity(batch.len());
+        let mut changed = Vec::new();
         for (i, e) in batch.iter().enumerate() {
             let what = || {
                 format!(
@@ -39,11 +90,29 @@ impl Store {
                     i + 1
                 )
             };
+            let assumed = unextracted.is_some_and(|u| u.get(i).copied().unwrap_or(false));
+            if assumed {
+                match existing(&tx, &e.doc).context(what)? {
+                    Some(o) if o.same_content && o.extractor_version == e.extractor_version => {
+                        outcomes.push(WriteOutcome::Present);
+                    }
+                    _ => changed.push(i),
+                }
+                continue;
+            }
             check_claims(e).map_err(|m| StoreError::new(what(), ErrorKind::Invalid(m)))?;
+            if !changed.is_empty() {
+                // The batch will be rolled back: only the check matters now.
+                continue;
+            }
             outcomes.push(write_one(&tx, e).context(what)?);
         }
+        if !changed.is_empty() {
+            // Dropping the transaction rolls it back.
+            return Ok(Assumed::Changed(changed));
+        }
         tx.commit().context(|| "committing a write".into())?;
-        Ok(outcomes)
+        Ok(Assumed::Written(outcomes))
     }
 }
 
@@ -72,8 +141,8 @@ struct Existing {
     extractor_version: String,
 }
 
-fn existing(tx: &Transaction<'_>, d: &Document) -> rusqlite::Result<Option<Existing>> {
-    let mut st = tx.prepare_cached(
+fn existing(conn: &Connection, d: &Document) -> rusqlite::Result<Option<Existing>> {
+    let mut st = conn.prepare_cached(
         "SELECT text = ?2 AND url IS ?3 AND title IS ?4 AND publisher IS ?5 \
          AND published IS ?6 AND author IS ?7, extractor_version \
          FROM documents WHERE id = ?1",

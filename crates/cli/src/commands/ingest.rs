@@ -1,59 +1,33 @@
-//! `tally ingest`: read, extract, store, in bounded batches.
+//! `tally ingest`: read, extract, store, in bounded batches, the three
+//! overlapped (see [`stages`]).
 
 use super::inputs;
 use crate::args::{Format, IngestArgs};
 use crate::{db, output, progress, Status};
 use anyhow::{Context, Result};
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
-use tally_core::{Document, Extractor};
-use tally_extract::Pipeline;
-use tally_store::{ClaimFilter, Extracted, Store, WriteOutcome};
+use tally_store::{ClaimFilter, Store};
 
-#[derive(Default)]
-struct Summary {
-    new: usize,
-    present: usize,
-    updated: usize,
-    claims: usize,
-    failures: Vec<String>,
-    /// Ids of the documents read, kept only for `--claims`.
-    ids: Vec<String>,
-}
+mod stages;
 
 pub fn run(args: IngestArgs, db_flag: Option<PathBuf>, quiet: bool) -> Result<Status> {
     let inputs = inputs::inputs(&args.inputs);
     let opts = inputs::options(&args.meta)?;
-    let mut store = db::open(db_flag)?;
+    let store = db::open(db_flag.clone())?;
+    // A second connection, for the reader's look-ups while the writer writes.
+    let lookup = db::open(db_flag)?;
     let pipeline = crate::pipeline::build()?;
     let bar = progress::spinner(quiet, "documents");
-    let batch_size = args.batch as usize;
-    let keep_ids = args.claims;
-
-    let mut summary = Summary::default();
-    let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
-    for read in tally_ingest::read_inputs(&inputs, &opts) {
-        match read {
-            Ok(read) => {
-                if keep_ids {
-                    summary.ids.push(read.doc.id.to_string());
-                }
-                batch.push(read.doc);
-                if batch.len() >= batch_size {
-                    write(
-                        &mut store,
-                        &pipeline,
-                        std::mem::take(&mut batch),
-                        &mut summary,
-                    )?;
-                }
-            }
-            Err(e) => summary.failures.push(e.to_string()),
-        }
-        bar.inc(1);
-    }
-    write(&mut store, &pipeline, batch, &mut summary)?;
+    let plan = stages::Plan {
+        inputs: &inputs,
+        opts: &opts,
+        pipeline: &pipeline,
+        batch_size: args.batch as usize,
+        keep_ids: args.claims,
+        bar: &bar,
+    };
+    let (store, written, read) = stages::run(&plan, store, lookup)?;
     bar.finish_and_clear();
 
     if !quiet {
@@ -61,23 +35,23 @@ pub fn run(args: IngestArgs, db_flag: Option<PathBuf>, quiet: bool) -> Result<St
         writeln!(
             out,
             "{} new, {} already present, {} updated, {} failed; {} claims written",
-            summary.new,
-            summary.present,
-            summary.updated,
-            summary.failures.len(),
-            summary.claims
+            written.new,
+            written.present,
+            written.updated,
+            read.failures.len(),
+            written.claims
         )?;
         out.flush()?;
     }
-    for f in &summary.failures {
+    for f in &read.failures {
         eprintln!("{f}");
     }
     if args.claims {
-        print_claims(&store, &summary.ids)?;
+        print_claims(&store, &read.ids)?;
     }
-    Ok(if !summary.failures.is_empty() {
+    Ok(if !read.failures.is_empty() {
         Status::PartialFailure
-    } else if summary.new + summary.present + summary.updated == 0 {
+    } else if written.new + written.present + written.updated == 0 {
         Status::NothingFound
     } else {
         Status::Success
@@ -104,46 +78,5 @@ fn print_claims(store: &Store, ids: &[String]) -> Result<()> {
         output::claims(&mut out, &claims, Format::Table)?;
     }
     out.flush()?;
-    Ok(())
-}
-
-/// Extract a batch in parallel and write it in one transaction.
-fn write(
-    store: &mut Store,
-    pipeline: &Pipeline,
-    docs: Vec<Document>,
-    summary: &mut Summary,
-) -> Result<()> {
-    if docs.is_empty() {
-        return Ok(());
-    }
-    let version = pipeline.version().to_string();
-    let batch: Vec<Extracted> = docs
-        .into_par_iter()
-        .map(|doc| {
-            let claims = pipeline.extract(&doc);
-            Extracted {
-                doc,
-                claims,
-                extractor_version: version.clone(),
-            }
-        })
-        .collect();
-    let outcomes = store
-        .write_batch(&batch)
-        .context("cannot write to the database")?;
-    for (outcome, item) in outcomes.iter().zip(&batch) {
-        match outcome {
-            WriteOutcome::New => {
-                summary.new += 1;
-                summary.claims += item.claims.len();
-            }
-            WriteOutcome::Present => summary.present += 1,
-            WriteOutcome::Updated => {
-                summary.updated += 1;
-                summary.claims += item.claims.len();
-            }
-        }
-    }
     Ok(())
 }

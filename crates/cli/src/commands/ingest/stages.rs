@@ -1,0 +1,222 @@
+//! The ingest pipeline: a reader thread, extraction on the rayon pool, and a
+//! writer thread owning the [`Store`], overlapped and joined by bounded
+//! channels.
+//!
+//! ```text
+//! reader ──batch──▶ extract (this thread + rayon) ──batch──▶ writer
+//! ```
+//!
+//! Both channels are rendezvous channels (`sync_channel(0)`): at most one
+//! batch is being read, one extracted and one written, so memory stays
+//! bounded by about three batches whatever the input size. Each batch is
+//! still ONE transaction, written in input order.
+//!
+//! The reader looks every document up through its own read connection
+//! ([`Store::unchanged`]); one stored with the same text, metadata and
+//! extractor version is not extracted, so re-ingesting an unchanged archive
+//! costs reading it and one indexed lookup per document. The writer checks
+//! that assumption again inside its transaction
+//! ([`Store::write_batch_assuming`]) and extracts and rewrites the batch when
+//! it no longer holds (the same id twice in the input, another process
+//! writing), so the stored result is what a full extraction would store.
+//!
+//! A failing stage drops its channel ends, which ends the others: a writer
+//! error stops extraction, whose dropped receiver stops the reader.
+
+use anyhow::{anyhow, Context, Result};
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use tally_core::{Document, Extractor};
+use tally_extract::Pipeline;
+use tally_ingest::{Input, ReadOptions};
+use tally_store::{Assumed, Extracted, Store, WriteOutcome};
+
+/// What the ingest run needs to know.
+pub(super) struct Plan<'a> {
+    pub inputs: &'a [Input],
+    pub opts: &'a ReadOptions,
+    pub pipeline: &'a Pipeline,
+    pub batch_size: usize,
+    /// Keep the ids read, for `--claims`.
+    pub keep_ids: bool,
+    pub bar: &'a ProgressBar,
+}
+
+/// What the reader saw.
+#[derive(Default)]
+pub(super) struct ReadSide {
+    /// Inputs that could not be read, in order, as messages.
+    pub failures: Vec<String>,
+    /// Ids of the documents read, in order (only with `keep_ids`).
+    pub ids: Vec<String>,
+}
+
+/// What the writer did.
+#[derive(Default)]
+pub(super) struct Written {
+    pub new: usize,
+    pub present: usize,
+    pub updated: usize,
+    pub claims: usize,
+}
+
+/// A batch read, with the documents found stored unchanged flagged.
+struct Batch {
+    docs: Vec<Document>,
+    unchanged: Vec<bool>,
+}
+
+/// A batch extracted: claims are empty where `unextracted` is set.
+struct Pending {
+    items: Vec<Extracted>,
+    unextracted: Vec<bool>,
+}
+
+/// Run the pipeline to the end of the input. `lookup` is a second
+/// connection to the same database, for the reader; `store` is moved into
+/// the writer and given back.
+pub(super) fn run(
+    plan: &Plan<'_>,
+    store: Store,
+    lookup: Store,
+) -> Result<(Store, Written, ReadSide)> {
+    let version = plan.pipeline.version().to_string();
+    std::thread::scope(|s| {
+        let (to_extract, read_rx) = sync_channel::<Batch>(0);
+        let (to_write, write_rx) = sync_channel::<Pending>(0);
+        let version = version.as_str();
+        let reader = s.spawn(move || read(plan, &lookup, version, to_extract));
+        let writer = s.spawn(move || write(store, plan.pipeline, write_rx));
+        for batch in read_rx {
+            // A closed channel means the writer stopped: its error says why.
+            if to_write.send(extract(plan.pipeline, version, batch)).is_err() {
+                break;
+            }
+        }
+        drop(to_write);
+        let written = writer
+            .join()
+            .map_err(|_| anyhow!("the database writer stopped unexpectedly"))?;
+        let read = reader
+            .join()
+            .map_err(|_| anyhow!("the input reader stopped unexpectedly"))?;
+        let (store, written) = written?;
+        Ok((store, written, read?))
+    })
+}
+
+/// Read documents into batches, flag those stored unchanged, send them on.
+/// Stops early, without error, when extraction stops taking batches.
+fn read(
+    plan: &Plan<'_>,
+    lookup: &Store,
+    version: &str,
+    out: SyncSender<Batch>,
+) -> Result<ReadSide> {
+    let mut side = ReadSide::default();
+    let mut docs = Vec::with_capacity(plan.batch_size);
+    let send = |docs: Vec<Document>| -> Result<bool> {
+        if docs.is_empty() {
+            return Ok(true);
+        }
+        let unchanged = lookup
+            .unchanged(&docs, version)
+            .context("cannot read the database")?;
+        Ok(out.send(Batch { docs, unchanged }).is_ok())
+    };
+    for read in tally_ingest::read_inputs(plan.inputs, plan.opts) {
+        match read {
+            Ok(read) => {
+                if plan.keep_ids {
+                    side.ids.push(read.doc.id.to_string());
+                }
+                docs.push(read.doc);
+                if docs.len() >= plan.batch_size {
+                    let full = std::mem::replace(&mut docs, Vec::with_capacity(plan.batch_size));
+                    if !send(full)? {
+                        return Ok(side);
+                    }
+                }
+            }
+            Err(e) => side.failures.push(e.to_string()),
+        }
+        plan.bar.inc(1);
+    }
+    send(docs)?;
+    Ok(side)
+}
+
+/// Extract a batch in parallel, skipping the documents stored unchanged.
+fn extract(pipeline: &Pipeline, version: &str, batch: Batch) -> Pending {
+    let items = batch
+        .docs
+        .into_par_iter()
+        .zip(batch.unchanged.par_iter())
+        .map(|(doc, &unchanged)| {
+            let claims = if unchanged {
+                Vec::new()
+            } else {
+                pipeline.extract(&doc)
+            };
+            Extracted {
+                doc,
+                claims,
+                extractor_version: version.to_string(),
+            }
+        })
+        .collect();
+    Pending {
+        items,
+        unextracted: batch.unchanged,
+    }
+}
+
+/// Write each batch in one transaction, in order; give the store back.
+fn write(mut store: Store, pipeline: &Pipeline, rx: Receiver<Pending>) -> Result<(Store, Written)> {
+    let mut written = Written::default();
+    for mut p in rx {
+        let outcomes = loop {
+            let result = store
+                .write_batch_assuming(&p.items, &p.unextracted)
+                .context("cannot write to the database")?;
+            match result {
+                Assumed::Written(outcomes) => break outcomes,
+                Assumed::Changed(changed) => {
+                    let mut redone = 0;
+                    for i in changed {
+                        if let (Some(item), Some(flag)) =
+                            (p.items.get_mut(i), p.unextracted.get_mut(i))
+                        {
+                            if *flag {
+                                item.claims = pipeline.extract(&item.doc);
+                                *flag = false;
+                                redone += 1;
+                            }
+                        }
+                    }
+                    if redone == 0 {
+                        return Err(anyhow!(
+                            "cannot write to the database: it reported changes to \
+                             documents that were extracted"
+                        ));
+                    }
+                }
+            }
+        };
+        for (outcome, item) in outcomes.iter().zip(&p.items) {
+            match outcome {
+                WriteOutcome::New => {
+                    written.new += 1;
+                    written.claims += item.claims.len();
+                }
+                WriteOutcome::Present => written.present += 1,
+                WriteOutcome::Updated => {
+                    written.updated += 1;
+                    written.claims += item.claims.len();
+                }
+            }
+        }
+    }
+    Ok((store, written))
+}
