@@ -96,7 +96,19 @@ pub(crate) fn find_attrs(
     while i < n {
         let w = u.word(i);
         // according to X / citing X
-        if (w == "according" && u.word(i + 1) == "to") || w == "citing" {
+        // "citing their poor condition" gives a reason, not a source: a
+        // source has a name, a document or an official behind it
+        let reason = w == "citing" && {
+            let e = phrase_end(u, i + 1);
+            !(i + 1..e).any(|k| {
+                u.is_capitalised(k)
+                    || cues.speaker_anaphora.contains_at(u.lower, &u.toks, k)
+                    || cues.document.contains_at(u.lower, &u.toks, k)
+                    || cues.estimate.contains_at(u.lower, &u.toks, k)
+                    || u.ment_at(k).is_some()
+            })
+        };
+        if ((w == "according" && u.word(i + 1) == "to") || w == "citing") && !reason {
             let start = if w == "citing" { i + 1 } else { i + 2 };
             let end = phrase_end(u, start);
             let mut a = Attr {
@@ -154,7 +166,10 @@ pub(crate) fn find_attrs(
             .at(u.lower, &u.toks, i)
             .map(|(_, e)| e)
             .filter(|_| !u.is_capitalised(i) || i == 0);
-        if let Some(vend) = speech {
+        // "rejected reports that", "denied claims that": the second word is
+        // the object of the first verb of saying, not a verb of its own
+        let object_of_saying = i > 0 && out.last().is_some_and(|a: &Attr| a.t1 == i);
+        if let Some(vend) = speech.filter(|_| !object_of_saying) {
             // "put ... at" only with a figure phrase; skip "put" elsewhere unless a speaker precedes
             let denial = cues.denial.contains_at(u.lower, &u.toks, i);
             let mut a = Attr {
@@ -210,7 +225,7 @@ pub(crate) fn find_attrs(
                     set_speaker(u, b0, b1, lex, cues, sp, &mut a);
                 }
             } else if subj_end > 0 {
-                let mut s0 = subject_start(u, subj_end);
+                let mut s0 = subject_start(u, subj_end, times);
                 // "Last week the White House said": the time is no part of the speaker
                 if let Some(&(_, te)) = times
                     .iter()
@@ -378,12 +393,18 @@ fn chunk_start(u: &UnitView, end: usize) -> usize {
 }
 
 /// Start of the subject phrase that ends at `end`.
-fn subject_start(u: &UnitView, end: usize) -> usize {
+/// A speaker phrase ends before a time expression ("X on Monday rejected"
+/// is scanned from the verb back to the time, never across it).
+fn subject_start(u: &UnitView, end: usize, times: &[(usize, usize)]) -> usize {
     let mut k = end;
     while k > 0 && end - k < 10 {
         let p = k - 1;
         let w = u.word(p);
         if (u.is_punct(p) && w != "-" && w != ".") || BOUNDARY.contains(&w) {
+            break;
+        }
+        // a time inside the scan (not the one that starts the phrase)
+        if k < end && times.iter().any(|&(ts, te)| p >= ts && p < te && ts > 0) {
             break;
         }
         k = p;

@@ -66,6 +66,11 @@ pub(crate) struct DocContext {
     pub last_weapon: Option<ItemRef>,
     /// The last side named as attacked ("fired at X").
     pub target: Option<String>,
+    /// Item classes a side fired or launched ("the Houthis fired six
+    /// missiles"): a later loss of "the missiles" is that side's.
+    pub fired: Vec<(String, String)>,
+    /// The last unit spoke of a sale.
+    pub sale: bool,
 }
 
 impl DocContext {
@@ -95,6 +100,8 @@ impl DocContext {
                 });
             }
         }
+        self.note_fired(sc, tools);
+        self.sale = sc.mentions_sale(tools.cues);
         if let Some(h) = u.items.iter().rev().find(|h| h.kind != ItemKind::Money) {
             self.last_item = Some(ItemRef {
                 name: h.name.clone(),
@@ -115,11 +122,79 @@ impl DocContext {
                 elided: true,
             });
         }
+        if let Some(st) = u.ments.iter().find_map(|m| match tools.lex.entity(m.id) {
+            tally_lexicon::Entity::State(st) => Some(st.name.clone()),
+            _ => None,
+        }) {
+            self.speakers.last_state = Some(st);
+        }
         for m in &u.ments {
             if let tally_lexicon::Entity::Person(pp) = tools.lex.entity(m.id) {
                 self.speakers.note_person(&pp.name);
             }
         }
+    }
+}
+
+impl DocContext {
+    /// Remember who fired or launched which materiel in this unit.
+    fn note_fired(&mut self, sc: &Scene, tools: &Tools) {
+        let u = &sc.u;
+        for t in sc.trigs.iter().filter(|t| t.trig.frame == Frame::Use) {
+            if !tools.cues.fire_verbs.contains_at(u.lower, &u.toks, t.t0) {
+                continue;
+            }
+            let Some(h) = u
+                .items
+                .iter()
+                .find(|h| h.t0 >= t.t1 && h.t0 <= t.t1 + 5 && h.kind == ItemKind::Materiel)
+            else {
+                continue;
+            };
+            let item = ItemRef {
+                name: h.name.clone(),
+                text: String::new(),
+                kind: h.kind,
+                origin: None,
+                at: Some((h.t0, h.t1)),
+                elided: false,
+            };
+            let excluded: Vec<(usize, usize)> = sc.attrs.iter().map(|a| (a.t0, a.t1)).collect();
+            let p = parties(
+                u,
+                tools.lex,
+                tools.cues,
+                Some(t),
+                h.t0,
+                &item,
+                sc.clause_of(t.t0),
+                &excluded,
+            );
+            // "they fired": the speaker's side ("Houthi rebels say they fired")
+            let agent = p.agent.or_else(|| {
+                p.pronoun_agent
+                    .then(|| sc.attrs.iter().find(|a| a.verb < t.t0)?.speaker.clone())
+                    .flatten()
+                    .and_then(|s| {
+                        let found = tools.lex.find(&s);
+                        found
+                            .first()
+                            .and_then(|m| tools.lex.entity(m.entity).party().map(str::to_string))
+                    })
+            });
+            if let Some(a) = agent {
+                self.fired.push((h.name.clone(), a));
+            }
+        }
+    }
+
+    /// The side that fired items of class `name`, the latest first.
+    pub fn firer_of(&self, name: &str) -> Option<String> {
+        self.fired
+            .iter()
+            .rev()
+            .find(|(n, _)| n.ends_with(name) || name.ends_with(n.as_str()))
+            .map(|(_, a)| a.clone())
     }
 }
 
@@ -141,18 +216,37 @@ fn header_frame(sc: &Scene, tools: &Tools) -> Option<LastFrame> {
         elided: false,
     };
     let (kind, outcome) = crate::frames::kind_of(t.trig.frame, item.kind)?;
+    // "Losses of the Russian forces": a demonym right before the head owns it
+    let f0 = u
+        .ments
+        .iter()
+        .find(|m| m.t1 == h.t0 && crate::mentions::party_of(tools.lex, m).is_some())
+        .map_or(h.t0, |m| m.t0);
+    let excluded: Vec<(usize, usize)> = sc.attrs.iter().map(|a| (a.t0, a.t1)).collect();
     let p = parties(
         u,
         tools.lex,
         tools.cues,
         Some(t),
-        h.t0,
+        f0,
         &item,
         (0, u.toks.len()),
-        &[],
+        &excluded,
     );
-    let (from, to) = resolve_parties(Some(t.trig.frame), kind, &p, None, tools.cues);
+    let (from, mut to) = resolve_parties(Some(t.trig.frame), kind, &p, None, tools.cues);
     let a = sc.attrs.iter().find(|a| a.speaker.is_some());
+    // a side's published tally of its enemy's losses: the side is the cause
+    if matches!(kind, Kind::Casualties | Kind::Loss) && to.is_none() {
+        to = a
+            .and_then(|a| a.speaker.as_deref())
+            .and_then(|s| {
+                let found = tools.lex.find(s);
+                found
+                    .first()
+                    .and_then(|m| tools.lex.entity(m.entity).party().map(str::to_string))
+            })
+            .filter(|s| from.as_ref() != Some(s));
+    }
     let when = sc
         .times
         .iter()

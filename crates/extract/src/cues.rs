@@ -58,6 +58,10 @@ struct RawCues {
     package: Vec<String>,
     casualty_nouns: Vec<String>,
     event_words: Vec<Vec<String>>,
+    people_continuation: Vec<String>,
+    fire_verbs: Vec<String>,
+    cancel: Vec<String>,
+    sale: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +104,15 @@ pub(crate) struct Cues {
     pub casualty_nouns: PhraseSet<()>,
     /// Words of one dated event each ("invasion", "invaded").
     pub event_words: Vec<Vec<String>>,
+    /// Words right after a figure that continue the last people count
+    /// ("120 others were wounded", "dozens more were injured").
+    pub people_continuation: PhraseSet<()>,
+    /// Verbs of firing or launching: their subject owns what they fire.
+    pub fire_verbs: PhraseSet<()>,
+    /// Cancellations ("scrapped plans to send"): negate and plan.
+    pub cancel: PhraseSet<()>,
+    /// Words of a sale: a package sum near them is a price.
+    pub sale: PhraseSet<()>,
     pub items: PhraseSet<ItemClass>,
 }
 
@@ -158,6 +171,10 @@ impl Cues {
                 .iter()
                 .map(|g| g.iter().map(|w| w.to_ascii_lowercase()).collect())
                 .collect(),
+            people_continuation: s(&c.people_continuation),
+            fire_verbs: s(&c.fire_verbs),
+            cancel: s(&c.cancel),
+            sale: s(&c.sale),
             items: item_set,
         })
     }

@@ -89,6 +89,9 @@ pub(crate) fn governing(
             continue;
         }
         let item_end = item.at.map(|(_, b)| b).unwrap_or(f1).max(f1);
+        if t.t0 >= item_end && attacker_weapon(u, item, t) {
+            continue;
+        }
         let (dist, after) = if t.t1 <= f0 {
             ((f0 - t.t1) as i64, false)
         } else {
@@ -123,6 +126,35 @@ pub(crate) fn governing(
         }
     }
     best.map(|(_, t)| t)
+}
+
+/// "Russian missiles struck the city": a harm verb in the active voice
+/// after materiel, with an object of its own, makes the materiel the
+/// attacker's weapon, not a loss (equipment is lost only when the verb acts
+/// on it: "7 tanks destroyed", "were hit", "struck 3 tanks").
+fn attacker_weapon(u: &UnitView, item: &ItemRef, t: &TrigHit) -> bool {
+    if item.kind != ItemKind::Materiel
+        || !matches!(t.trig.frame, Frame::Destroy | Frame::Damage | Frame::Kill)
+    {
+        return false;
+    }
+    let passive = t.t0 > 0
+        && matches!(
+            u.word(t.t0 - 1),
+            "were" | "was" | "been" | "being" | "are" | "is" | "be" | "got"
+        );
+    if passive || t.t1 >= u.toks.len() || u.is_punct(t.t1) {
+        return false;
+    }
+    let next = u.word(t.t1);
+    let object = u.ment_at(t.t1).is_some()
+        || u.is_capitalised(t.t1)
+        || matches!(
+            next,
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "targets" | "civilians"
+        )
+        || u.toks[t.t1].kind == crate::tokens::TokKind::Number;
+    object && next != "by"
 }
 
 /// The canonical item name for a claim.
@@ -207,4 +239,26 @@ pub(crate) fn package(u: &UnitView, item: &ItemRef, cues: &Cues) -> Option<TrigH
             t0: a,
             t1: b,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::items::attach;
+    use crate::scene::testing::{data, scene};
+
+    fn governed(text: &str) -> Option<TrigHit> {
+        let sc = scene(text);
+        let (fig, _, (f0, f1)) = &sc.figs[0];
+        let clause = sc.clause_of(*f0);
+        let item = attach(&sc, fig, *f0, *f1, clause, &data().cues, None)?;
+        governing(&sc.u, &sc.trigs, *f0, *f1, &item, clause)
+    }
+
+    #[test]
+    fn a_striking_weapon_is_not_struck() {
+        assert!(governed("Twelve Russian missiles struck Kharkiv overnight.").is_none());
+        assert!(governed("Three Russian tanks were struck near the river.").is_some());
+        assert!(governed("Drones struck 3 Russian tanks.").is_some());
+    }
 }

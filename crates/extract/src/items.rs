@@ -79,6 +79,14 @@ pub(crate) fn item_after(
                 .find(|m2| m2.t0 == j)
                 .map(|m2| m2.t1)
                 .unwrap_or(j + 1);
+            // "Wagner fighters": a demonym that ends in the item noun stops before it
+            let e = u
+                .items
+                .iter()
+                .filter(|h| h.t0 > j && h.t0 < e)
+                .map(|h| h.t0)
+                .min()
+                .unwrap_or(e);
             if matches!(m.form, Form::Demonym) || m.possessive || is_origin_word(u, j, cues) {
                 if text_start.is_none() && !m.possessive {
                     text_start = Some(j);
@@ -202,6 +210,15 @@ pub(crate) fn may_elide(u: &UnitView, f1: usize, cues: &Cues) -> bool {
         || cues.anaphora.contains_at(u.lower, &u.toks, f1)
 }
 
+/// Does "others"/"more" with no noun of its own follow the figure ("120
+/// others were wounded")? Such a figure continues the last people count.
+pub(crate) fn continues_people(u: &UnitView, f1: usize, cues: &Cues) -> bool {
+    let Some((_, e)) = cues.people_continuation.at(u.lower, &u.toks, f1) else {
+        return false;
+    };
+    !u.items.iter().any(|h| h.t0 >= e && h.t0 <= e + 1)
+}
+
 /// The nearest item noun before token `before` in the unit.
 pub(crate) fn item_before(u: &UnitView, before: usize, unit: &Unit) -> Option<ItemRef> {
     u.items
@@ -230,6 +247,28 @@ pub(crate) fn attach(
     let u = &sc.u;
     let money = matches!(fig.unit, Unit::Money(_));
     let mut item = item_after(u, f0, f1, &fig.unit, cues);
+    if item.is_none() && !money && continues_people(u, f1, cues) {
+        item = u
+            .items
+            .iter()
+            .rev()
+            .filter(|h| h.t1 <= f0 && h.kind.is_people())
+            .map(|h| ItemRef {
+                elided: true,
+                ..from_head(u, h, h.t0)
+            })
+            .next()
+            .or_else(|| {
+                last_item
+                    .filter(|l| l.kind.is_people())
+                    .cloned()
+                    .map(|mut l| {
+                        l.at = None;
+                        l.elided = true;
+                        l
+                    })
+            });
+    }
     if item.is_none() && may_elide(u, f1, cues) {
         item = item_before(u, f0, &fig.unit)
             .filter(|h| !counts_between(sc, h, f0, cues))

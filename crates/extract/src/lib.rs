@@ -25,6 +25,7 @@
 //! }
 //! ```
 
+mod antecedents;
 mod attribution;
 mod context;
 mod coord;

@@ -1,6 +1,7 @@
 //! Parties: who gives, receives, owns or causes, from the mentions around a
 //! trigger; and the document-level fill of parties a story leaves implied.
 
+use crate::antecedents::{origin_of_token, where_antecedent};
 use crate::context::Draft;
 use crate::cues::{Cues, ItemKind};
 use crate::frames::TrigHit;
@@ -103,6 +104,12 @@ pub(crate) fn parties(
                 p.owner = Some(code);
             }
         }
+        // "Russian-made" is one token: its stem names the origin
+        if p.origin.is_none() {
+            p.origin = (np0..np1.min(u.toks.len()))
+                .filter(|&k| is_origin_word(u, k, cues))
+                .find_map(|k| origin_of_token(u, lex, cues, k));
+        }
         // "Britain's 14 tanks"
         if f0 >= 2 {
             if let Some(m) = u.ments.iter().find(|m| m.t1 + 1 == f0 && m.possessive) {
@@ -151,7 +158,11 @@ pub(crate) fn parties(
             k = m.t0;
             continue;
         }
-        if matches!(u.word(k), "it" | "they") && p.agent.is_none() && k + 4 >= t.t0 {
+        // "it", "they", and "its forces", "their air defences"
+        if matches!(u.word(k), "it" | "they" | "its" | "their")
+            && p.agent.is_none()
+            && k + 4 >= t.t0
+        {
             p.pronoun_agent = true;
         }
     }
@@ -247,6 +258,7 @@ pub(crate) fn parties(
         }
         k += 1;
     }
+    where_antecedent(u, lex, clause, t.t0, &mut p);
     place_in(u, lex, clause, &mut p);
     p
 }
@@ -471,6 +483,8 @@ pub(crate) fn civilian_sides(
         .owner
         .clone()
         .or(p.place_state.clone())
+        // "killed 22 people in Lebanon": the state where it happened
+        .or(p.recipient.clone())
         .or(p.target.clone())
         .or(doc_target.map(str::to_string));
     let to = to.filter(|t| Some(t) != from.as_ref()).or_else(|| {

@@ -13,7 +13,7 @@ use crate::scene::{Scene, Tools};
 use crate::segment::segment;
 use crate::triggers::{Frame, Triggers, BUILTIN};
 use crate::{dedup, parties, source, stage, when, ExtractError};
-use tally_core::{Claim, Document, Extractor, Item, Kind, Outcome, Quantity};
+use tally_core::{Claim, Document, Extractor, Item, Kind, Outcome, Quantity, Stage};
 use tally_lexicon::Lexicon;
 
 /// The extraction pipeline. Built once, shared by reference across threads.
@@ -157,6 +157,13 @@ impl Pipeline {
                 && !u.is_punct(f1));
         if trig.is_none() {
             trig = frames::presence(u, &item, f0, f1).or(frames::package(u, &item, cues));
+            // the value of a sale's package is its price, not money given
+            if trig.is_some()
+                && item.kind == ItemKind::Money
+                && (ctx.sale || sc.mentions_sale(cues))
+            {
+                return None;
+            }
             if trig.is_none() {
                 if let Some(h) = ctx.header.clone().filter(|_| sc.has_dash_or_colon()) {
                     inherited = Some(h);
@@ -170,16 +177,28 @@ impl Pipeline {
                 return None;
             }
         }
+        // "120 others were wounded": the same sides and source as the last
+        // people count, with this figure's own verb
+        let continues = trig.is_some() && items::continues_people(u, f1, cues);
+        if continues {
+            inherited = ctx.last_frame.clone().filter(|l| l.people);
+        }
         let frame = trig
             .map(|t| t.trig.frame)
             .or(inherited.as_ref().and_then(|l| l.frame));
         let (kind, mut outcome) = match (trig, &inherited) {
             (Some(t), _) => frames::kind_of(t.trig.frame, item.kind)?,
-            (None, Some(l)) => (l.kind, l.outcome),
+            // a table line under a header: the kind follows the line's item
+            // (people → casualties, equipment → loss), whatever the header counted
+            (None, Some(l)) => match l.frame {
+                Some(f) => frames::kind_of(f, item.kind)?,
+                None => (l.kind, l.outcome),
+            },
             _ => return None,
         };
         if kind == Kind::Casualties
             && item.kind == ItemKind::Civilians
+            && !continues
             && !(0..u.toks.len()).any(|k| cues.military_context.contains_at(u.lower, &u.toks, k))
         {
             return None;
@@ -188,7 +207,8 @@ impl Pipeline {
             outcome = Some(Outcome::Casualties);
         }
         let src = source::choose(&sc.attrs, clause, f0, inherited.as_ref(), lex);
-        let negated = stage::negated(&sc.attrs, f0);
+        let cancelled = stage::cancelled(u, cues, trig.as_ref(), clause);
+        let negated = stage::negated(&sc.attrs, f0) || cancelled;
         let excluded: Vec<(usize, usize)> = sc.attrs.iter().map(|a| (a.t0, a.t1)).collect();
         let p = parties::parties(u, lex, cues, trig.as_ref(), f0, &item, clause, &excluded);
         let (mut from, mut to) =
@@ -200,12 +220,31 @@ impl Pipeline {
         {
             from = src.speaker_party.clone().filter(|f| to.as_ref() != Some(f));
         }
+        // "shot down four of the missiles" the Houthis fired: theirs
+        if kind == Kind::Loss && from.is_none() {
+            from = ctx.firer_of(&item.name).filter(|f| to.as_ref() != Some(f));
+            if from.is_none() && coord::coordinated(sc, f0, prev.as_ref()) {
+                from = prev.as_ref().and_then(|p| p.from.clone());
+            }
+        }
+        // "Yerevan rejected reports that Iran delivered 30 drones": the
+        // denying side is the other party of the denied transfer
+        if negated && matches!(kind, Kind::Transfer | Kind::Deployment) && to.is_none() {
+            to = src
+                .speaker_party
+                .clone()
+                .filter(|s| from.as_ref() != Some(s));
+        }
         if let Some(l) = inherited.as_ref() {
             from = from.or(l.from.clone());
             to = to.or(l.to.clone());
         }
         if kind == Kind::Casualties && item.kind == ItemKind::Civilians {
             (from, to) = parties::civilian_sides(&p, ctx.target.as_deref(), to, cues);
+            if let Some(l) = inherited.as_ref().filter(|_| continues) {
+                from = from.or(l.from.clone());
+                to = to.or(l.to.clone()).filter(|t| from.as_ref() != Some(t));
+            }
         }
         if p.target.is_some() {
             ctx.target = p.target.clone();
@@ -221,6 +260,7 @@ impl Pipeline {
             f1,
             clause,
         );
+        let stage = if cancelled { Stage::Planned } else { stage };
         let bound = coord::carried_bound(sc, fig.bound, f0, prev.as_ref(), item.elided);
         if item.elided
             && (coord::coordinated(sc, f0, prev.as_ref()) || coord::partitive_of_previous(sc, f1))
@@ -247,6 +287,12 @@ impl Pipeline {
         let mut period = when::choose(sc, cues, &doc.text, doc.published, &q);
         if period.is_none() && ctx.header.is_some() && !sc.headline {
             period = inherited.as_ref().and_then(|l| l.when.clone());
+        }
+        // "tanks — 4,626 (+9)": a daily tally's bracketed increment is the
+        // change over the past day, a figure of its own (spec: "over the
+        // past day" → the day before publication to publication)
+        if ctx.header.is_some() && when::is_increment(&doc.text, fspan.range()) {
+            period = Some(when::past_day(doc.published, &doc.text[fspan.range()]));
         }
         let bare = p.is_empty();
         let firm = trig.is_some_and(|t| frames::is_firm(t.trig.frame));

@@ -127,6 +127,14 @@ impl<'a> Scene<'a> {
 
 /// Every trigger in the unit, longest match first, minus participles used
 /// as adjectives ("destroyed tanks" in a list of kinds) and "made in X".
+impl Scene<'_> {
+    /// Does the unit speak of a sale ("approved the sale of")?
+    pub(crate) fn mentions_sale(&self, cues: &crate::cues::Cues) -> bool {
+        let u = &self.u;
+        (0..u.toks.len()).any(|k| cues.sale.contains_at(u.lower, &u.toks, k))
+    }
+}
+
 fn find_triggers(u: &UnitView, triggers: &Triggers) -> Vec<TrigHit> {
     let mut trigs: Vec<TrigHit> = Vec::new();
     let mut i = 0;

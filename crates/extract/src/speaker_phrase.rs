@@ -95,7 +95,12 @@ pub(crate) fn set_speaker(
     a: &mut Attr,
 ) {
     let mut s = s0;
-    while s < s1 && (LEAD_STRIP.contains(&u.word(s)) || u.is_punct(s)) {
+    // a live blog's clock time ("14:30 The US military said") is no part of it
+    while s < s1
+        && (LEAD_STRIP.contains(&u.word(s))
+            || u.is_punct(s)
+            || u.toks[s].kind == crate::tokens::TokKind::Number)
+    {
         s += 1;
     }
     let mut e = s1;
@@ -117,6 +122,24 @@ pub(crate) fn set_speaker(
     if e - s == 1 && matches!(first, "it" | "they") {
         a.speaker = sp.last_body().map(str::to_string);
         return;
+    }
+    // "its defence ministry": the state named as subject before, written
+    // in the possessive ("Belarus's defence ministry")
+    if first == "its" && e - s >= 2 && !cues.document.contains_at(u.lower, &u.toks, s + 1) {
+        let here = u
+            .ments
+            .iter()
+            .filter(|m| m.t1 <= s)
+            .find_map(|m| match lex.entity(m.id) {
+                Entity::State(st) => Some(st.name.clone()),
+                _ => None,
+            });
+        if let Some(state) = here.or_else(|| sp.last_state.clone()) {
+            let text = format!("{state}'s {}", u.slice(s + 1, e).trim());
+            sp.remember(&text, false, None);
+            a.speaker = Some(text);
+            return;
+        }
     }
     // "its tally", "their figures": the body named before, a document
     if e - s == 2

@@ -10,6 +10,9 @@ pub(crate) struct Speakers {
     last_outlet: Option<String>,
     /// The last person quoted through a channel, and that channel.
     last_via: Option<(String, String)>,
+    /// The first state named in the last unit that named one (the subject
+    /// "its" refers back to).
+    pub(crate) last_state: Option<String>,
 }
 
 #[derive(Debug)]

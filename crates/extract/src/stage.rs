@@ -80,6 +80,19 @@ pub(crate) fn negated(attrs: &[Attr], f0: usize) -> bool {
     attrs.iter().any(|a| a.denial && a.verb < f0)
 }
 
+/// Is the trigger cancelled by a word before it in its clause ("scrapped
+/// plans to send", "called off the delivery of")?
+pub(crate) fn cancelled(
+    u: &UnitView,
+    cues: &Cues,
+    t: Option<&TrigHit>,
+    clause: (usize, usize),
+) -> bool {
+    let Some(t) = t else { return false };
+    let lo = clause.0.max(t.t0.saturating_sub(6));
+    (lo..t.t0).any(|k| cues.cancel.contains_at(u.lower, &u.toks, k))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +140,15 @@ mod tests {
             ),
             Stage::Planned
         );
+    }
+
+    #[test]
+    fn a_scrapped_plan_cancels_its_verb() {
+        let sc = scene("Madrid scrapped plans to send 10 tanks.");
+        let (_, _, (f0, _)) = sc.figs[0];
+        let clause = sc.clause_of(f0);
+        assert!(cancelled(&sc.u, &data().cues, sc.trigs.first(), clause));
+        let sc = scene("Madrid sent 10 tanks.");
+        assert!(!cancelled(&sc.u, &data().cues, sc.trigs.first(), clause));
     }
 }

@@ -106,9 +106,39 @@ pub(crate) fn choose(
     })
 }
 
+/// Is the figure at `r` a bracketed increment ("(+450)", "(+ 9)")?
+pub(crate) fn is_increment(text: &str, r: std::ops::Range<usize>) -> bool {
+    let before = text.get(..r.start).unwrap_or("").trim_end();
+    let fig = text.get(r.clone()).unwrap_or("");
+    let after = text.get(r.end..).unwrap_or("").trim_start();
+    let open = before.ends_with("(+") || (fig.starts_with('+') && before.ends_with('('));
+    open && after.starts_with(')')
+}
+
+/// The past day: the day before publication to publication (unresolved
+/// without a publication date).
+pub(crate) fn past_day(published: Option<Date>, text: &str) -> Period {
+    Period {
+        from: published.and_then(|d| d.yesterday().ok()),
+        to: published,
+        text: text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bracketed_increment_is_the_past_day() {
+        let t = "tanks — 4,626 (+9)";
+        let at = t.find('9').map(|i| i..i + 1).unwrap_or(0..0);
+        assert!(is_increment(t, at));
+        let head = t.find("4,626").map(|i| i..i + 5).unwrap_or(0..0);
+        assert!(!is_increment(t, head));
+        let p = past_day(Date::new(2024, 3, 1).ok(), "+9");
+        assert_eq!(p.from, Date::new(2024, 2, 29).ok());
+    }
     use crate::scene::testing::{data, scene};
 
     fn when_of(text: &str, stage: Stage) -> Option<Period> {

@@ -202,3 +202,194 @@ fn since_the_event_resolves_only_when_the_document_dates_the_event() {
     let w = one(&undated, 120.0).when.clone();
     assert!(w.as_ref().is_none_or(|w| w.from.is_none()), "{w:?}");
 }
+
+fn claims_on(text: &str, published: &str) -> Vec<Claim> {
+    let p = Pipeline::builtin().expect("pipeline");
+    let mut doc = Document::new(DocId::given("g"), text);
+    doc.published = parse_published(published);
+    p.extract(&doc)
+}
+
+fn speaker(c: &Claim) -> Option<String> {
+    c.source.as_ref().and_then(|s| s.speaker.clone())
+}
+
+#[test]
+fn a_speaker_phrase_ends_before_a_time_and_a_denial_negates() {
+    let cs = claims_on(
+        "Yerevan's defence ministry on Tuesday rejected reports that Iran had delivered 30 Mohajer-6 drones in May, calling them false.",
+        "2024-06-05",
+    );
+    let c = one(&cs, 30.0);
+    assert_eq!(c.kind, Kind::Transfer);
+    assert!(c.negated);
+    assert_eq!(party(c), (Some("IR"), Some("AM")));
+    assert_eq!(speaker(c).as_deref(), Some("Yerevan's defence ministry"));
+}
+
+#[test]
+fn a_loss_table_under_a_header_follows_each_line_item() {
+    let cs = claims_on(
+        "Losses of the Russian forces as of 3 May, according to Ukraine's armed forces:\npersonnel — about 180,300 (+620)\ntanks — 3,410 (+7)\nartillery systems — 5,100 (+22)",
+        "2024-05-03",
+    );
+    let p = one(&cs, 180_300.0);
+    assert_eq!(p.kind, Kind::Casualties);
+    assert_eq!(p.outcome, Some(Outcome::Casualties));
+    assert_eq!(party(p), (Some("RU"), Some("UA")));
+    let w = p.when.clone().expect("when");
+    assert_eq!(w.to.map(|d| d.to_string()), Some("2024-05-03".into()));
+    for v in [3410.0, 5100.0] {
+        let c = one(&cs, v);
+        assert_eq!(c.kind, Kind::Loss, "{c:?}");
+        assert_eq!(c.outcome, Some(Outcome::Lost));
+        assert_eq!(party(c), (Some("RU"), Some("UA")));
+    }
+    // the bracketed increments are the past day's losses (spec: "over the
+    // past day" → the day before publication to publication)
+    let inc = one(&cs, 7.0);
+    assert_eq!(inc.kind, Kind::Loss);
+    let w = inc.when.clone().expect("when");
+    assert_eq!(w.from.map(|d| d.to_string()), Some("2024-05-02".into()));
+    assert_eq!(one(&cs, 620.0).kind, Kind::Casualties);
+}
+
+#[test]
+fn is_to_send_is_planned_and_so_is_the_total_it_brings() {
+    let cs = claims(
+        "Denmark is to send Ukraine another 15 Leopard 1 tanks, the defence minister said, bringing its total to 45.",
+    );
+    for v in [15.0, 45.0] {
+        let c = one(&cs, v);
+        assert_eq!(c.kind, Kind::Transfer);
+        assert_eq!(c.stage, Stage::Planned, "{c:?}");
+        assert_eq!(party(c), (Some("DK"), Some("UA")));
+    }
+}
+
+#[test]
+fn dozens_more_continue_the_people_count_and_a_striking_missile_is_no_loss() {
+    let cs = claims_on(
+        "At least 18 people were killed when Russian missiles struck Dnipro on Friday, the regional governor said, while dozens more were injured.",
+        "2024-04-20",
+    );
+    assert_eq!(cs.len(), 2, "{cs:#?}");
+    let k = one(&cs, 18.0);
+    assert_eq!(k.outcome, Some(Outcome::Killed));
+    let w = one(&cs, 24.0);
+    assert_eq!(w.kind, Kind::Casualties);
+    assert_eq!(w.outcome, Some(Outcome::Wounded));
+    assert_eq!(w.quantity.bound, Bound::AtLeast);
+    assert_eq!(party(w), (Some("UA"), Some("RU")));
+}
+
+#[test]
+fn a_partitive_loss_belongs_to_the_side_that_fired() {
+    let cs = claims_on(
+        "09:10 Houthi forces say they launched eight cruise missiles at a cargo ship in the Gulf of Aden.\n09:45 The British navy said its destroyer shot down three of the missiles and four drones overnight.",
+        "2024-03-09",
+    );
+    for v in [3.0, 4.0] {
+        let c = one(&cs, v);
+        assert_eq!(c.kind, Kind::Loss);
+        assert_eq!(c.outcome, Some(Outcome::Destroyed));
+        assert_eq!(party(c), (Some("Houthis"), Some("GB")), "{c:?}");
+        // the live blog's clock time is no part of the speaker
+        assert_eq!(speaker(c).as_deref(), Some("British navy"));
+    }
+    assert!(cs.iter().all(|c| (c.quantity.value - 8.0).abs() > 0.5));
+}
+
+#[test]
+fn others_in_the_next_sentence_continue_the_people_count() {
+    let cs = claims_on(
+        "Israeli air strikes killed 22 people in southern Lebanon on Sunday, the Lebanese health ministry said. At least 60 others were wounded.",
+        "2024-02-12",
+    );
+    let c = one(&cs, 60.0);
+    assert_eq!(c.kind, Kind::Casualties);
+    assert_eq!(c.outcome, Some(Outcome::Wounded));
+    let k = one(&cs, 22.0);
+    assert_eq!(party(k), (Some("LB"), Some("IL")));
+    assert_eq!(party(c), party(k));
+    assert_eq!(speaker(c), speaker(k));
+}
+
+#[test]
+fn a_host_state_is_the_recipient_of_a_deployment() {
+    let cs = claims("Mali hosts about 1,500 Wagner fighters, French officials estimate.");
+    let c = one(&cs, 1500.0);
+    assert_eq!(c.kind, Kind::Deployment);
+    assert_eq!(party(c), (Some("Wagner Group"), Some("ML")));
+    assert_eq!(c.quantity.bound, Bound::Approx);
+}
+
+#[test]
+fn its_ministry_is_the_subject_states_ministry() {
+    let cs =
+        claims("Tbilisi sent 200 soldiers to the border last month, its interior ministry said.");
+    let c = one(&cs, 200.0);
+    assert_eq!(speaker(c).as_deref(), Some("Georgia's interior ministry"));
+}
+
+#[test]
+fn a_scrapped_plan_is_a_negated_planned_transfer_and_citing_a_reason_is_no_source() {
+    let cs = claims(
+        "Portugal has scrapped plans to send 8 Leopard 2A6 tanks to Ukraine, Publico reported, citing their poor state of repair.",
+    );
+    let c = one(&cs, 8.0);
+    assert_eq!(c.kind, Kind::Transfer);
+    assert_eq!(c.stage, Stage::Planned);
+    assert!(c.negated);
+    let sp = speaker(c).unwrap_or_default();
+    assert!(!sp.contains("repair"), "{sp}");
+}
+
+#[test]
+fn a_postponed_handover_is_a_planned_transfer() {
+    let cs = claims(
+        "Prague has postponed the handover of 30 Dana howitzers to Ukraine until the summer, the defence ministry said.",
+    );
+    let c = one(&cs, 30.0);
+    assert_eq!(c.kind, Kind::Transfer);
+    assert_eq!(c.stage, Stage::Planned);
+    assert_eq!(party(c), (Some("CZ"), Some("UA")));
+}
+
+#[test]
+fn a_made_in_word_names_the_origin_of_a_received_item() {
+    let cs = claims("Myanmar's junta received 12 Chinese-made FTC-2000G jets in 2024.");
+    let c = one(&cs, 12.0);
+    assert_eq!(party(c), (Some("CN"), Some("MM")));
+}
+
+#[test]
+fn a_where_clause_takes_its_place_from_its_antecedent() {
+    let cs = claims(
+        "In Niger, where about 1,000 Russian instructors were stationed last year, the junta has expelled French troops.",
+    );
+    let c = one(&cs, 1000.0);
+    assert_eq!(c.kind, Kind::Deployment);
+    assert_eq!(party(c), (Some("RU"), Some("NE")));
+}
+
+#[test]
+fn fleet_sizes_and_sale_prices_are_not_claims() {
+    assert!(claims("The Egyptian air force operates about 200 F-16 jets.").is_empty());
+    let cs = claims(
+        "Washington approved the sale of 40 Abrams tanks to Morocco. The package is valued at about $1 billion.",
+    );
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    assert_eq!(one(&cs, 40.0).stage, Stage::Planned);
+}
+
+#[test]
+fn soldiers_who_surrender_are_captured() {
+    let cs = claims(
+        "At least 200 Malian soldiers surrendered to rebel forces near the border last month, the rebels said.",
+    );
+    let c = one(&cs, 200.0);
+    assert_eq!(c.kind, Kind::Casualties);
+    assert_eq!(c.outcome, Some(Outcome::Captured));
+    assert_eq!(c.quantity.bound, Bound::AtLeast);
+}

