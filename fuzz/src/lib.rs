@@ -40,7 +40,10 @@ pub fn figures(data: &[u8]) {
     let mut prev_end = 0;
     for f in &figs {
         assert_span(&text, f.span, "figure");
-        assert!(f.span.start >= prev_end, "figures overlap or are out of order: {figs:?}");
+        assert!(
+            f.span.start >= prev_end,
+            "figures overlap or are out of order: {figs:?}"
+        );
         assert!(!f.value.is_nan(), "NaN figure {f:?}");
         prev_end = f.span.end;
         let _ = tally_figures::parse_number(&text[f.span.range()]);
@@ -72,7 +75,10 @@ pub fn time(data: &[u8]) {
     let mut prev_end = 0;
     for t in &times {
         assert_span(&text, t.span, "time");
-        assert!(t.span.start >= prev_end, "times overlap or are out of order: {times:?}");
+        assert!(
+            t.span.start >= prev_end,
+            "times overlap or are out of order: {times:?}"
+        );
         prev_end = t.span.end;
         if let (Some(from), Some(to)) = (t.from, t.to) {
             assert!(from <= to, "period ends before it starts: {t:?}");

@@ -398,7 +398,14 @@ impl Parser<'_> {
 
     /// "Q3 2024", "H1", "the second quarter of 2024", "the first half of last year".
     fn quarter(&self, i: usize) -> Option<Parsed> {
-        // Q3 / H2, written as a letter glued to a digit.
+        if let Some(found) = self.quarter_letter(i) {
+            return Some(found);
+        }
+        self.year_quarter(i)
+    }
+
+    /// Q3 / H2, written as a letter glued to a digit.
+    fn quarter_letter(&self, i: usize) -> Option<Parsed> {
         if let (Some(w @ ("q" | "h")), Some((n, 1, false))) = (self.word(i), self.num(i + 1)) {
             if !self.glued(i + 1) {
                 return None;
@@ -420,13 +427,20 @@ impl Parser<'_> {
             v.kind = crate::TimeKind::Other;
             return Some((end, v));
         }
+        None
+    }
+
+    /// A year, then a quarter or half: "2024 Q3", "2024-H2". Only the letter
+    /// form may follow the year, so a chain "2024-2024-…" is not walked
+    /// recursively.
+    fn year_quarter(&self, i: usize) -> Option<Parsed> {
         if let Some((k, y)) = self.year_at(i) {
             let k = if self.punct(k) == Some('-') && self.glued(k) {
                 k + 1
             } else {
                 k
             };
-            let (end, v) = self.quarter(k)?;
+            let (end, v) = self.quarter_letter(k)?;
             let (
                 Spec::Months {
                     y: None,
@@ -538,7 +552,8 @@ impl Parser<'_> {
                 || (j > 1 && self.is(j - 1, "s") && self.punct(j - 2) == Some('\'')));
         let noun = self.toks.get(end).is_some_and(|t| {
             !t.is_cap()
-                && t.word()
+                && self
+                    .word(end)
                     .is_some_and(|w| !w.ends_with('s') && !self.lex.counted.contains(w))
         });
         det && noun
@@ -558,8 +573,7 @@ impl Parser<'_> {
         } else {
             end
         };
-        let loose_s =
-            self.is(s_at, "s") && self.toks.get(s_at + 1).is_none_or(|t| t.word().is_none());
+        let loose_s = self.is(s_at, "s") && self.toks.get(s_at + 1).is_none_or(|t| !t.is_word());
         if self.is(s_at, "s") && (self.glued(s_at) || loose_s) && y % 10 == 0 {
             return Some((s_at + 1, self.spec_val(Spec::Decade { y }, None)));
         }
@@ -577,7 +591,7 @@ impl Parser<'_> {
             || (self.supported(j) && !after_the)
             || match self.toks.get(end) {
                 None => true,
-                Some(t) => match t.word() {
+                Some(t) => match self.word(end) {
                     Some(w) => {
                         t.is_cap()
                             || matches!(w, "and" | "or" | "to" | "through" | "until" | "till")
