@@ -109,14 +109,18 @@ impl<'a> UnitView<'a> {
 }
 
 /// The tokens a byte span covers.
+/// Tokens are in text order and never overlap, so both ends are binary
+/// searches: the first token starting inside the span, and the last one
+/// ending inside it.
 pub(crate) fn tok_range(toks: &[Tok], s: Span) -> Option<(usize, usize)> {
-    let t0 = toks
-        .iter()
-        .position(|t| t.start >= s.start && t.start < s.end)?;
-    let t1 = toks
-        .iter()
-        .rposition(|t| t.end <= s.end && t.end > s.start)?
-        + 1;
+    let t0 = toks.partition_point(|t| t.start < s.start);
+    if toks.get(t0).is_none_or(|t| t.start >= s.end) {
+        return None;
+    }
+    let t1 = toks.partition_point(|t| t.end <= s.end);
+    if t1 == 0 || toks[t1 - 1].end <= s.start {
+        return None;
+    }
     (t0 < t1).then_some((t0, t1))
 }
 
@@ -224,4 +228,35 @@ fn find_items(
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    /// The definition `tok_range` implements with binary searches.
+    fn tok_range_linear(toks: &[Tok], s: Span) -> Option<(usize, usize)> {
+        let t0 = toks
+            .iter()
+            .position(|t| t.start >= s.start && t.start < s.end)?;
+        let t1 = toks
+            .iter()
+            .rposition(|t| t.end <= s.end && t.end > s.start)?
+            + 1;
+        (t0 < t1).then_some((t0, t1))
+    }
+
+    #[test]
+    fn tok_range_agrees_with_its_definition_on_every_span() {
+        let text = "Norway’s 12,500 self-propelled guns — and 3 jets, (it said).";
+        let toks = tokenize(text, 0, text.len());
+        for start in 0..=text.len() + 1 {
+            for end in start..=text.len() + 1 {
+                let s = Span { start, end };
+                assert_eq!(tok_range(&toks, s), tok_range_linear(&toks, s), "{start}..{end}");
+            }
+        }
+        assert_eq!(tok_range(&toks, Span { start: 11, end: 17 }), Some((2, 3)));
+    }
 }

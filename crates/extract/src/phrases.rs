@@ -2,20 +2,35 @@
 //! allocating per token: phrases are indexed by their first word.
 
 use crate::tokens::Tok;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A set of word phrases, each with a value.
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseSet<V> {
     by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    /// The first bytes of the first words (a 256-bit set) and their byte
+    /// lengths (bit `min(len, 63)`): most tokens fail one of these and
+    /// are rejected without hashing.
+    first_bytes: [u64; 4],
+    first_lens: u64,
 }
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
+            first_bytes: [0; 4],
+            first_lens: 0,
         }
     }
+}
+
+fn len_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+fn byte_bit(set: &[u64; 4], b: u8) -> bool {
+    set[usize::from(b >> 6)] & (1 << (b & 63)) != 0
 }
 
 /// The words of a phrase as the tokenizer would split them, lower case.
@@ -33,6 +48,10 @@ impl<V: Clone> PhraseSet<V> {
         let Some(first) = words.first().cloned() else {
             return;
         };
+        if let Some(&b) = first.as_bytes().first() {
+            self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        self.first_lens |= len_bit(first.len());
         let list = self.by_first.entry(first).or_default();
         list.push((words[1..].to_vec(), value));
         // longest first
@@ -50,8 +69,12 @@ impl<V: Clone> PhraseSet<V> {
     /// The longest phrase starting at token `i`: its value and the index
     /// one past its last token.
     pub fn at(&self, lower: &str, toks: &[Tok], i: usize) -> Option<(&V, usize)> {
-        let first = toks.get(i)?;
-        let list = self.by_first.get(tok_text(lower, first))?;
+        let first = tok_text(lower, toks.get(i)?);
+        let b = *first.as_bytes().first()?;
+        if self.first_lens & len_bit(first.len()) == 0 || !byte_bit(&self.first_bytes, b) {
+            return None;
+        }
+        let list = self.by_first.get(first)?;
         'cand: for (rest, v) in list {
             let mut j = i + 1;
             for w in rest {

@@ -20,7 +20,7 @@
 //! assert_eq!(&text[units[1].span.range()], "Gen. Ode said 1.5 million were sent.");
 //! ```
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 use tally_core::Span;
 
@@ -46,7 +46,7 @@ const HEADLINE_MAX_WORDS: usize = 15;
 /// The units of `text`, in order and non-overlapping, covering every
 /// non-blank part of it (list bullets aside). Never fails.
 pub fn segment(text: &str) -> Vec<Unit> {
-    let mut units = Vec::new();
+    let mut units = Vec::with_capacity(text.len() / 100 + 4);
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
@@ -276,9 +276,9 @@ fn abbreviations() -> &'static Abbreviations {
 
 fn parse_abbreviations(src: &'static str) -> Abbreviations {
     let mut lists = Abbreviations {
-        never: HashSet::new(),
-        sometimes: HashSet::new(),
-        starters: HashSet::new(),
+        never: HashSet::default(),
+        sometimes: HashSet::default(),
+        starters: HashSet::default(),
     };
     let mut section = "";
     for line in src.lines() {

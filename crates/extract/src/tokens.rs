@@ -32,6 +32,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     };
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let n = chars.len();
+    // about one token per five characters of English
+    out.reserve(n / 4 + 4);
     let at = |i: usize| -> usize {
         if i < n {
             start + chars[i].0

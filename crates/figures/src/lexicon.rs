@@ -6,8 +6,8 @@
 
 use crate::measure::Measure;
 use crate::token::{tokenize, Token};
-use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
 use std::sync::LazyLock;
 use tally_core::Bound;
 
@@ -330,7 +330,8 @@ impl Lexicon {
     /// scanner looks the word AT the current token up in, before anything
     /// else: a word in none of them starts no figure.
     fn with_starters(mut self) -> Lexicon {
-        let mut starters: HashSet<String> = ["a", "an", "half"].map(String::from).into_iter().collect();
+        let mut starters: HashSet<String> =
+            ["a", "an", "half"].map(String::from).into_iter().collect();
         let words = [
             &self.factors,
             &self.comparative_factors,
@@ -435,7 +436,9 @@ mod tests {
         assert_eq!(lex.scales.get("million"), Some(&1e6));
         assert_eq!(lex.symbols.get("€").map(String::as_str), Some("EUR"));
         assert!(lex.year_before.contains("since"));
-        for w in ["forty", "a", "half", "dozens", "$", "usd", "double", "hundreds", "third"] {
+        for w in [
+            "forty", "a", "half", "dozens", "$", "usd", "double", "hundreds", "third",
+        ] {
             assert!(lex.may_start(w), "{w}");
         }
         for w in ["the", "said", "troops", ",", "and"] {

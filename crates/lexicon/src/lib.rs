@@ -57,7 +57,7 @@ mod merge;
 mod schema;
 mod variants;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 pub use entity::{
@@ -121,8 +121,8 @@ impl Lexicon {
 
     fn from_entities(entities: Vec<Entity>) -> Result<Lexicon, LexiconError> {
         let matcher = Matcher::build(&entities)?;
-        let mut names = HashMap::new();
-        let mut codes = HashMap::new();
+        let mut names = HashMap::default();
+        let mut codes = HashMap::default();
         for (i, e) in entities.iter().enumerate() {
             let id = EntityId(i as u32);
             names.insert((e.kind(), e.name().to_lowercase()), id);

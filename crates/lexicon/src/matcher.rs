@@ -8,7 +8,7 @@
 //! non-overlapping ones kept, so a rejected long hit ("Kursk region" in
 //! "Kursk regional") never hides a shorter valid one ("Kursk").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use tally_core::Span;

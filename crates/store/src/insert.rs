@@ -61,7 +61,11 @@ pub(crate) fn insert_documents(tx: &Transaction<'_>, docs: &[&Extracted]) -> rus
             .iter()
             .map(|e| {
                 let d = &e.doc;
-                (d.id.as_str(), d.published.map(|p| p.to_string()), text_hash(&d.text))
+                (
+                    d.id.as_str(),
+                    d.published.map(|p| p.to_string()),
+                    text_hash(&d.text),
+                )
             })
             .collect();
         let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * COLUMNS);

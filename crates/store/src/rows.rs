@@ -1,7 +1,8 @@
 //! Claims to and from rows of the `claims` table, one column per field.
 
 use crate::error::{ErrorKind, StoreError};
-use rusqlite::{params, Row, Transaction};
+use rusqlite::types::ToSql;
+use rusqlite::{Row, Transaction};
 use std::str::FromStr;
 use tally_core::{Claim, Date, Item, Period, Quantity, Source, Span};
 
@@ -18,42 +19,92 @@ const INSERT_CLAIM: &str = "INSERT INTO claims (ordinal, doc, kind, stage, negat
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
      ?19, ?20, ?21, ?22, ?23, ?24, ?25)";
 
+/// Values bound per claim.
+const PER_CLAIM: usize = 25;
+
+/// One claim as the values of its row; the parts computed from the claim
+/// live here so the row can be bound by reference.
+struct ClaimRow<'a> {
+    ordinal: usize,
+    c: &'a Claim,
+    kind: &'static str,
+    stage: &'static str,
+    outcome: Option<&'static str>,
+    bound: &'static str,
+    unit: &'a str,
+    when_from: Option<String>,
+    when_to: Option<String>,
+    when_text: Option<&'a str>,
+    has_source: bool,
+    speaker: Option<&'a str>,
+    via: Option<&'a str>,
+    evidence: Option<&'static str>,
+}
+
+impl<'a> ClaimRow<'a> {
+    fn new(ordinal: usize, c: &'a Claim) -> ClaimRow<'a> {
+        let when = c.when.as_ref();
+        let source = c.source.as_ref();
+        ClaimRow {
+            ordinal,
+            c,
+            kind: c.kind.as_str(),
+            stage: c.stage.as_str(),
+            outcome: c.outcome.map(|o| o.as_str()),
+            bound: c.quantity.bound.as_str(),
+            unit: c.quantity.unit.as_str(),
+            when_from: when.and_then(|w| w.from).map(|d| d.to_string()),
+            when_to: when.and_then(|w| w.to).map(|d| d.to_string()),
+            when_text: when.map(|w| w.text.as_str()),
+            has_source: source.is_some(),
+            speaker: source.and_then(|s| s.speaker.as_deref()),
+            via: source.and_then(|s| s.via.as_deref()),
+            evidence: c.evidence.map(|e| e.as_str()),
+        }
+    }
+
+    /// The row's values, in [`INSERT_CLAIM`] order.
+    fn values(&self) -> [&dyn ToSql; PER_CLAIM] {
+        let c = self.c;
+        [
+            &self.ordinal,
+            &c.doc,
+            &self.kind,
+            &self.stage,
+            &c.negated,
+            &c.from,
+            &c.to,
+            &c.item.name,
+            &c.item.text,
+            &self.outcome,
+            &c.quantity.value,
+            &c.quantity.max,
+            &self.bound,
+            &self.unit,
+            &c.quantity.text,
+            &self.when_from,
+            &self.when_to,
+            &self.when_text,
+            &c.place,
+            &self.has_source,
+            &self.speaker,
+            &self.via,
+            &self.evidence,
+            &c.span.start,
+            &c.span.end,
+        ]
+    }
+}
+
 /// Insert `claim` as the `ordinal`-th claim of its document.
 pub(crate) fn insert_claim(
     tx: &Transaction<'_>,
     ordinal: usize,
     c: &Claim,
 ) -> rusqlite::Result<()> {
-    let when = c.when.as_ref();
-    let source = c.source.as_ref();
+    let row = ClaimRow::new(ordinal, c);
     let mut st = tx.prepare_cached(INSERT_CLAIM)?;
-    st.execute(params![
-        ordinal,
-        c.doc,
-        c.kind.as_str(),
-        c.stage.as_str(),
-        c.negated,
-        c.from,
-        c.to,
-        c.item.name,
-        c.item.text,
-        c.outcome.map(|o| o.as_str()),
-        c.quantity.value,
-        c.quantity.max,
-        c.quantity.bound.as_str(),
-        c.quantity.unit.as_str(),
-        c.quantity.text,
-        when.and_then(|w| w.from).map(|d| d.to_string()),
-        when.and_then(|w| w.to).map(|d| d.to_string()),
-        when.map(|w| w.text.as_str()),
-        c.place,
-        source.is_some(),
-        source.and_then(|s| s.speaker.as_deref()),
-        source.and_then(|s| s.via.as_deref()),
-        c.evidence.map(|e| e.as_str()),
-        c.span.start,
-        c.span.end,
-    ])?;
+    st.execute(row.values().as_slice())?;
     Ok(())
 }
 

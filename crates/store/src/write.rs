@@ -1,10 +1,10 @@
 //! Writing extracted documents: one transaction per batch.
 
 use crate::error::{Context, ErrorKind, StoreError};
+use crate::insert::{insert_documents, text_hash};
 use crate::model::{Assumed, Extracted, WriteOutcome};
 use crate::rows::insert_claim;
 use crate::Store;
-use crate::insert::{insert_documents, text_hash};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::HashSet;
 use tally_core::Document;
@@ -243,8 +243,7 @@ impl Fresh<'_> {
             return Ok(());
         }
         let docs: Vec<&Extracted> = self.items.iter().map(|(_, e)| *e).collect();
-        insert_documents(tx, &docs)
-            .context(|| format!("writing {} new documents", docs.len()))?;
+        insert_documents(tx, &docs).context(|| format!("writing {} new documents", docs.len()))?;
         for (i, e) in &self.items {
             let what = || {
                 format!(

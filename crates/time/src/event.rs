@@ -63,7 +63,7 @@ impl Parser<'_> {
                 || self.prep(k).is_some()
                 || self.is_any(k, &["and", "of", "or", "the"]);
             match self.toks.get(k) {
-                Some(t) if !stop && (t.word().is_some() || t.punct() == Some('-')) => k += 1,
+                Some(t) if !stop && (t.is_word() || t.punct() == Some('-')) => k += 1,
                 _ => return None,
             }
         };

@@ -1,7 +1,7 @@
 //! The vocabulary of time words, loaded once from `data/time/words.toml`.
 
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const WORDS: &str = include_str!("../../../data/time/words.toml");
@@ -120,6 +120,13 @@ pub(crate) struct Lexicon {
     /// Event nouns as word sequences ("full-scale invasion" is three tokens' words).
     pub event_nouns: Vec<Vec<String>>,
     pub event_openers: HashSet<String>,
+    /// Words one of which every time expression contains (besides digits):
+    /// see [`Lexicon::essential_words`]. A text with none has no time.
+    pub essential: HashSet<String>,
+    /// The first word of every preposition, to reject most tokens at once.
+    pub prep_first: HashSet<String>,
+    /// Words an expression can start with: see [`Lexicon::starter_words`].
+    pub starters: HashSet<String>,
 }
 
 /// The lexicon, parsed on first use. The file is compiled in and checked by
@@ -160,31 +167,94 @@ fn split_words(s: &str) -> Vec<String> {
 impl Lexicon {
     fn empty() -> Lexicon {
         Lexicon {
-            months: HashMap::new(),
-            weekdays: HashMap::new(),
-            seasons: HashMap::new(),
-            ambiguous: HashSet::new(),
-            support: HashSet::new(),
-            year_determiners: HashSet::new(),
-            counted: HashSet::new(),
-            numbers: HashMap::new(),
-            ordinals: HashMap::new(),
-            units: HashMap::new(),
-            parts: HashMap::new(),
-            shifts: HashMap::new(),
-            deictic: HashMap::new(),
-            week_shifts: HashSet::new(),
-            day_parts: HashSet::new(),
+            months: HashMap::default(),
+            weekdays: HashMap::default(),
+            seasons: HashMap::default(),
+            ambiguous: HashSet::default(),
+            support: HashSet::default(),
+            year_determiners: HashSet::default(),
+            counted: HashSet::default(),
+            numbers: HashMap::default(),
+            ordinals: HashMap::default(),
+            units: HashMap::default(),
+            parts: HashMap::default(),
+            shifts: HashMap::default(),
+            deictic: HashMap::default(),
+            week_shifts: HashSet::default(),
+            day_parts: HashSet::default(),
             year_to_date: Vec::new(),
             to_date: Vec::new(),
             preps: Vec::new(),
             event_nouns: Vec::new(),
-            event_openers: HashSet::new(),
+            event_openers: HashSet::default(),
+            essential: HashSet::default(),
+            prep_first: HashSet::default(),
+            starters: HashSet::default(),
         }
     }
 
+    /// The words a rule can read first (besides a digit token, and the
+    /// hyphen a "year-to-date" phrase may open with): prepositions' first
+    /// words, counts, ordinals, month, weekday and season names, "today"
+    /// and its kin, shifts ("last"), parts ("early"), the first words of
+    /// the "so far" phrases, and the words the rules name themselves. An
+    /// expression cannot start at any other token, so `find_times` tries
+    /// no other; `tests::gate_agrees_with_the_full_parse` checks the claim.
+    fn starter_words(&self) -> HashSet<String> {
+        let mut out: HashSet<String> = self.prep_first.clone();
+        out.extend(self.numbers.keys().cloned());
+        out.extend(self.ordinals.keys().cloned());
+        out.extend(self.months.keys().cloned());
+        out.extend(self.weekdays.keys().cloned());
+        out.extend(self.seasons.keys().cloned());
+        out.extend(self.deictic.keys().cloned());
+        out.extend(self.shifts.keys().cloned());
+        out.extend(self.parts.keys().cloned());
+        for phrase in self.to_date.iter().chain(&self.year_to_date) {
+            out.extend(phrase.first().cloned());
+        }
+        // words the grammar names itself
+        for w in [
+            "within", "for", "the", "a", "an", "month", "q", "h", "recent", "last", "past",
+            "weekend", "early", "mid", "late", "earlier", "later", "beginning", "start", "end",
+            "middle",
+        ] {
+            out.insert(w.to_string());
+        }
+        out
+    }
+
+    /// Every rule of the grammar consumes at least one digit token or one
+    /// of these words: a month, weekday or season name, "today" and its
+    /// kin, a unit of time ("weeks", "quarter"), a part of a day ("night",
+    /// "weekend"), "half" (of a year), a word of an event noun (event
+    /// periods need one), or the last word of a "so far" / "year to date"
+    /// phrase. (Counts, shifts, parts, ordinals and prepositions only ever
+    /// modify one of those.) So a text without any of them, and without a
+    /// digit, has no time expression, and no expression starts after the
+    /// last of them. A rule that can match without one must add its word
+    /// here; `tests::gate_agrees_with_the_full_parse` checks the claim.
+    fn essential_words(&self) -> HashSet<String> {
+        let mut out: HashSet<String> = HashSet::default();
+        out.extend(self.months.keys().cloned());
+        out.extend(self.weekdays.keys().cloned());
+        out.extend(self.seasons.keys().cloned());
+        out.extend(self.deictic.keys().cloned());
+        out.extend(self.units.keys().cloned());
+        out.extend(self.day_parts.iter().cloned());
+        out.extend(self.event_nouns.iter().flatten().cloned());
+        for phrase in self.to_date.iter().chain(&self.year_to_date) {
+            out.extend(phrase.last().cloned());
+        }
+        // words the grammar names itself
+        for w in ["half", "quarter", "weekend", "week", "month", "year"] {
+            out.insert(w.to_string());
+        }
+        out
+    }
+
     fn from_raw(raw: Raw) -> Lexicon {
-        let mut shifts = HashMap::new();
+        let mut shifts = HashMap::default();
         for (list, shift) in [
             (&raw.relative.previous, -1),
             (&raw.relative.current, 0),
@@ -215,7 +285,8 @@ impl Lexicon {
         let mut event_nouns: Vec<Vec<String>> =
             raw.events.nouns.iter().map(|n| split_words(n)).collect();
         event_nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        Lexicon {
+        let prep_first = preps.iter().filter_map(|p| p.words.first().cloned()).collect();
+        let mut lex = Lexicon {
             months: raw.months,
             weekdays: raw.weekdays,
             seasons: raw.seasons,
@@ -255,7 +326,13 @@ impl Lexicon {
             preps,
             event_nouns,
             event_openers: raw.events.openers.into_iter().collect(),
-        }
+            essential: HashSet::default(),
+            prep_first,
+            starters: HashSet::default(),
+        };
+        lex.essential = lex.essential_words();
+        lex.starters = lex.starter_words();
+        lex
     }
 }
 

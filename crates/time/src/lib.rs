@@ -124,11 +124,32 @@ pub enum TimeKind {
 /// Every time expression in `text`: non-overlapping, in text order. Never
 /// panics, whatever the input.
 pub fn find_times(text: &str, anchor: Anchor) -> Vec<TimeExpr> {
-    let toks = token::tokenize(text);
-    let parser = Parser::new(&toks, anchor);
+    let tokens = token::tokenize(text);
+    // Every expression holds a digit or an essential word (see
+    // `Lexicon::essential_words`): none can start after the last of them.
+    let lex = &*lexicon::LEXICON;
+    let last = tokens.toks.iter().rposition(|t| match t.kind {
+        token::TokKind::Num { .. } => true,
+        _ => t.word(&tokens.lower).is_some_and(|w| lex.essential.contains(w)),
+    });
+    match last {
+        Some(last) => scan(&tokens, anchor, last + 1, true),
+        None => Vec::new(),
+    }
+}
+
+/// The expressions starting before token `limit`; when `gated`, only at
+/// tokens that may start one.
+fn scan(tokens: &token::Tokens, anchor: Anchor, limit: usize, gated: bool) -> Vec<TimeExpr> {
+    let toks = &tokens.toks;
+    let parser = Parser::new(tokens, anchor);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    while i < limit.min(toks.len()) {
+        if gated && !parser.may_start(i) {
+            i += 1;
+            continue;
+        }
         match parser.expr(i) {
             Some((end, v)) if end > i => {
                 let (from, to) = v.open.unwrap_or(match v.iv {
@@ -149,6 +170,14 @@ pub fn find_times(text: &str, anchor: Anchor) -> Vec<TimeExpr> {
     out
 }
 
+/// Every expression of `text`, trying every token (no gate): what
+/// [`find_times`] must agree with.
+#[cfg(test)]
+fn find_times_ungated(text: &str, anchor: Anchor) -> Vec<TimeExpr> {
+    let tokens = token::tokenize(text);
+    scan(&tokens, anchor, tokens.toks.len(), false)
+}
+
 /// `expr_text` read as one whole time expression; `None` unless a single
 /// expression covers all of it (surrounding spaces and a final full stop
 /// aside).
@@ -163,5 +192,148 @@ pub fn resolve(expr_text: &str, anchor: Anchor) -> Option<TimeExpr> {
             Some(one)
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every word and phrase of the vocabulary and the literal words of the
+    /// rules, less the essential ones: counts, ordinals, shifts, parts,
+    /// prepositions, determiners, openers.
+    fn inessential() -> Vec<String> {
+        let lex = &*lexicon::LEXICON;
+        let mut words: Vec<String> = Vec::new();
+        // the whole vocabulary; the essential part is filtered out below
+        words.extend(lex.months.keys().cloned());
+        words.extend(lex.weekdays.keys().cloned());
+        words.extend(lex.seasons.keys().cloned());
+        words.extend(lex.deictic.keys().cloned());
+        words.extend(lex.units.keys().cloned());
+        words.extend(lex.day_parts.iter().cloned());
+        words.extend(lex.event_nouns.iter().flatten().cloned());
+        words.extend(lex.numbers.keys().cloned());
+        words.extend(lex.ordinals.keys().cloned());
+        words.extend(lex.parts.keys().cloned());
+        words.extend(lex.shifts.keys().cloned());
+        words.extend(lex.week_shifts.iter().cloned());
+        words.extend(lex.support.iter().cloned());
+        words.extend(lex.year_determiners.iter().cloned());
+        words.extend(lex.counted.iter().cloned());
+        words.extend(lex.ambiguous.iter().cloned());
+        words.extend(lex.event_openers.iter().cloned());
+        // words and whole phrases, so a phrase needs no lucky draw
+        for phrase in lex.preps.iter().map(|p| &p.words).chain(&lex.to_date).chain(&lex.year_to_date) {
+            words.extend(phrase.iter().cloned());
+            words.push(phrase.join(" "));
+        }
+        for w in [
+            "the", "a", "an", "of", "and", "or", "to", "through", "thru", "until", "till",
+            "within", "ago", "earlier", "later", "recent", "after", "began", "started", "begun",
+            "its", "their", "his", "her", "our", "this", "that", "q", "h", "s", "course",
+            "during", "throughout", "few", "couple", "dozen", "old", "Russia", "army", "day",
+            "days", "week", "weeks", "month", "months", "years", "night", "june", "july", "may",
+            "beginning", "start", "end", "middle", "early", "mid", "late", "half", "-", ",",
+            ".", "'", "/", "%", "$",
+        ] {
+            words.push(w.to_string());
+        }
+        words.retain(|w| {
+            w.split(' ')
+                .all(|x| !lex.essential.contains(&x.to_lowercase()))
+        });
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    fn sentence(words: &[String], caps: &[bool]) -> String {
+        let mut out = String::new();
+        for (w, cap) in words.iter().zip(caps) {
+            if !out.is_empty() && !matches!(w.as_str(), "," | "." | "'" | "%") {
+                out.push(' ');
+            }
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(c) if *cap => {
+                    out.extend(c.to_uppercase());
+                    out.push_str(chars.as_str());
+                }
+                _ => out.push_str(w),
+            }
+        }
+        out
+    }
+
+    fn anchor() -> Anchor {
+        Anchor {
+            published: Date::new(2025, 3, 14).ok(),
+            future: false,
+        }
+    }
+
+    #[test]
+    fn essential_words_cover_the_vocabulary_that_names_periods() {
+        let lex = &*lexicon::LEXICON;
+        for w in ["march", "sunday", "winter", "yesterday", "weeks", "quarter", "war", "far"] {
+            assert!(lex.essential.contains(w), "{w}");
+        }
+        for w in ["the", "last", "in", "three", "first", "early", "since"] {
+            assert!(!lex.essential.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn gate_agrees_with_the_full_parse_on_examples() {
+        for text in [
+            "Since the start of the full-scale invasion, 40 tanks were lost.",
+            "So far this year, the army said, it has lost none.",
+            "They have delivered twelve to date, the first half of the order.",
+            "Russia's offensive began before the summit in the course of talks.",
+            "Within a couple of weeks, early next month, the week after next.",
+            "No time at all is named in this sentence about armour.",
+            "Late last year and on Monday, 12 January, they said.",
+        ] {
+            assert_eq!(find_times(text, anchor()), find_times_ungated(text, anchor()), "{text}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// No expression can be built from inessential words alone, which
+        /// is what lets `find_times` skip texts and tails without any.
+        #[test]
+        fn no_expression_without_an_essential_word(
+            picks in proptest::collection::vec((any::<proptest::sample::Index>(), any::<bool>()), 1..16)
+        ) {
+            let vocab = inessential();
+            let words: Vec<String> = picks.iter().map(|(i, _)| i.get(&vocab).clone()).collect();
+            let caps: Vec<bool> = picks.iter().map(|(_, c)| *c).collect();
+            let text = sentence(&words, &caps);
+            prop_assert_eq!(find_times_ungated(&text, anchor()), Vec::new(), "{}", text);
+        }
+
+        /// With essential words and digits mixed in, the gated search finds
+        /// exactly what trying every token finds.
+        #[test]
+        fn gate_agrees_with_the_full_parse(
+            picks in proptest::collection::vec((any::<proptest::sample::Index>(), any::<bool>(), 0u8..8), 1..20)
+        ) {
+            let vocab = inessential();
+            let lex = &*lexicon::LEXICON;
+            let mut essential: Vec<String> = lex.essential.iter().cloned().collect();
+            essential.sort();
+            essential.extend(["7", "2024", "31", "3", "1999"].map(String::from));
+            let words: Vec<String> = picks
+                .iter()
+                .map(|(i, _, k)| if *k == 0 { i.get(&essential).clone() } else { i.get(&vocab).clone() })
+                .collect();
+            let caps: Vec<bool> = picks.iter().map(|(_, c, _)| *c).collect();
+            let text = sentence(&words, &caps);
+            prop_assert_eq!(find_times(&text, anchor()), find_times_ungated(&text, anchor()), "{}", text);
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::calendar::{self, Iv, Part, Spec};
 use crate::lexicon::{Lexicon, PrepRole, Unit, LEXICON};
-use crate::token::{Tok, TokKind};
+use crate::token::{Tok, TokKind, Tokens};
 use crate::{Anchor, TimeKind};
 use jiff::civil::Date;
 
@@ -44,14 +44,17 @@ pub(crate) type Parsed = (usize, Val);
 /// The grammar over one text's tokens.
 pub(crate) struct Parser<'a> {
     pub toks: &'a [Tok],
+    /// The lower-cased words of `toks`.
+    pub lower: &'a str,
     pub lex: &'a Lexicon,
     pub anchor: Anchor,
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(toks: &'a [Tok], anchor: Anchor) -> Parser<'a> {
+    pub fn new(tokens: &'a Tokens, anchor: Anchor) -> Parser<'a> {
         Parser {
-            toks,
+            toks: &tokens.toks,
+            lower: &tokens.lower,
             lex: &LEXICON,
             anchor,
         }
@@ -62,7 +65,7 @@ impl<'a> Parser<'a> {
     }
 
     pub fn word(&self, i: usize) -> Option<&'a str> {
-        self.toks.get(i).and_then(Tok::word)
+        self.toks.get(i).and_then(|t| t.word(self.lower))
     }
 
     pub fn is(&self, i: usize, w: &str) -> bool {
@@ -136,6 +139,9 @@ impl<'a> Parser<'a> {
 
     /// Longest preposition at `i`.
     pub fn prep(&self, i: usize) -> Option<(usize, PrepRole, &'a str)> {
+        if !self.word(i).is_some_and(|w| self.lex.prep_first.contains(w)) {
+            return None;
+        }
         for p in &self.lex.preps {
             if p.words.iter().enumerate().all(|(k, w)| self.is(i + k, w)) {
                 let first = self.word(i).unwrap_or_default();
@@ -154,6 +160,17 @@ impl<'a> Parser<'a> {
             }
         }
         best
+    }
+
+    /// Can an expression start at token `i`? (See `Lexicon::starter_words`.)
+    pub fn may_start(&self, i: usize) -> bool {
+        match self.toks.get(i).map(|t| &t.kind) {
+            Some(TokKind::Num { .. }) | Some(TokKind::Punct('-')) => true,
+            Some(TokKind::Word { .. }) => self
+                .word(i)
+                .is_some_and(|w| self.lex.starters.contains(w)),
+            _ => false,
+        }
     }
 
     /// The expression starting at token `i`, if any.

@@ -3,8 +3,9 @@
 /// What a token is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
-    /// A run of letters, lower-cased; `cap` when it began with a capital.
-    Word { lower: String, cap: bool },
+    /// A run of letters; its lower-cased form is bytes `lo..hi` of the
+    /// tokenization's lower-case buffer; `cap` when it began with a capital.
+    Word { lo: u32, hi: u32, cap: bool },
     /// A run of ASCII digits, with an ordinal suffix ("7th") or thousands
     /// separators ("2,000") noted.
     Num {
@@ -26,12 +27,25 @@ pub(crate) struct Tok {
     pub kind: TokKind,
 }
 
+/// A text's tokens and the lower-cased forms of its words, one buffer for
+/// all of them (no allocation per word).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tokens {
+    pub toks: Vec<Tok>,
+    pub lower: String,
+}
+
 impl Tok {
-    pub fn word(&self) -> Option<&str> {
-        match &self.kind {
-            TokKind::Word { lower, .. } => Some(lower),
+    /// The lower-cased word, read from the buffer `lower` of its tokenization.
+    pub fn word<'a>(&self, lower: &'a str) -> Option<&'a str> {
+        match self.kind {
+            TokKind::Word { lo, hi, .. } => lower.get(lo as usize..hi as usize),
             _ => None,
         }
+    }
+
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokKind::Word { .. })
     }
 
     pub fn is_cap(&self) -> bool {
@@ -49,8 +63,10 @@ impl Tok {
 const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
 
 /// Split `text` into tokens. Never fails; offsets are on char boundaries.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
+pub(crate) fn tokenize(text: &str) -> Tokens {
+    // about one token per five bytes of English
+    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+    let mut buf = String::with_capacity(text.len());
     let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
     let mut space_before = true;
@@ -78,7 +94,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 grouped = true;
                 end += 4;
             }
-            let digits_text: String = text[i..end].chars().filter(char::is_ascii_digit).collect();
+            // the digits without their separators, read without allocating
+            let digit_count = bytes[i..end].iter().filter(|b| b.is_ascii_digit()).count();
             let mut ordinal = false;
             if !grouped {
                 let rest = &text[end..];
@@ -94,10 +111,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     }
                 }
             }
-            let value = if digits_text.len() > 15 {
+            let value = if digit_count > 15 {
                 i64::MAX
             } else {
-                digits_text.parse().unwrap_or(i64::MAX)
+                bytes[i..end]
+                    .iter()
+                    .filter(|b| b.is_ascii_digit())
+                    .fold(0i64, |v, b| v * 10 + i64::from(b - b'0'))
             };
             toks.push(Tok {
                 start: i,
@@ -105,7 +125,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 space_before,
                 kind: TokKind::Num {
                     value,
-                    digits: digits_text.len(),
+                    digits: digit_count,
                     ordinal,
                     grouped,
                 },
@@ -115,12 +135,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             }
         } else if c.is_alphabetic() {
             let mut end = i;
-            let mut lower = String::new();
+            let lo = buf.len();
             while let Some(&(j, ch)) = chars.peek() {
                 if !ch.is_alphabetic() {
                     break;
                 }
-                lower.extend(ch.to_lowercase());
+                if ch.is_ascii() {
+                    buf.push(ch.to_ascii_lowercase());
+                } else {
+                    buf.extend(ch.to_lowercase());
+                }
                 end = j + ch.len_utf8();
                 chars.next();
             }
@@ -129,7 +153,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 end,
                 space_before,
                 kind: TokKind::Word {
-                    lower,
+                    lo: offset(lo),
+                    hi: offset(buf.len()),
                     cap: c.is_uppercase(),
                 },
             });
@@ -151,7 +176,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         }
         space_before = false;
     }
-    toks
+    Tokens { toks, lower: buf }
+}
+
+/// A buffer offset as stored in a token. Texts over 4 GiB saturate, so
+/// their later words read as empty rather than wrong.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -160,9 +191,11 @@ mod tests {
 
     #[test]
     fn numbers_words_marks() {
-        let t = tokenize("On 7th Jan, 2,000 troops; mid-2025 é");
+        let all = tokenize("On 7th Jan, 2,000 troops; mid-2025 É");
+        let t = &all.toks;
         let kinds: Vec<_> = t.iter().map(|t| t.kind.clone()).collect();
-        assert_eq!(t[0].word(), Some("on"));
+        assert_eq!(t[0].word(&all.lower), Some("on"));
+        assert_eq!(t[2].word(&all.lower), Some("jan"));
         assert!(matches!(
             kinds[1],
             TokKind::Num {
@@ -181,12 +214,12 @@ mod tests {
         ));
         assert_eq!(t[8].punct(), Some('-'));
         assert!(!t[9].space_before);
-        assert_eq!(t.last().and_then(|t| t.word()), Some("é"));
+        assert_eq!(t.last().and_then(|t| t.word(&all.lower)), Some("é"));
     }
 
     #[test]
     fn long_digit_runs_do_not_overflow() {
-        let t = tokenize("99999999999999999999999");
+        let t = tokenize("99999999999999999999999").toks;
         assert!(matches!(
             t[0].kind,
             TokKind::Num {

@@ -90,7 +90,10 @@ pub(super) fn run(
         let writer = s.spawn(move || write(store, plan.pipeline, write_rx));
         for batch in read_rx {
             // A closed channel means the writer stopped: its error says why.
-            if to_write.send(extract(plan.pipeline, version, batch)).is_err() {
+            if to_write
+                .send(extract(plan.pipeline, version, batch))
+                .is_err()
+            {
                 break;
             }
         }
@@ -219,4 +222,88 @@ fn write(mut store: Store, pipeline: &Pipeline, rx: Receiver<Pending>) -> Result
         }
     }
     Ok((store, written))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tally_store::ClaimFilter;
+
+    const FIRST: &str =
+        "Germany delivered 40 Leopard tanks to Ukraine last week, the defence ministry said.";
+    const CHANGED: &str =
+        "Germany delivered 45 Leopard tanks to Ukraine last week, the defence ministry said.";
+    const SECOND: &str =
+        "Russia lost 12 howitzers near the river on Monday, officials in Kyiv said.";
+
+    fn line(id: &str, text: &str) -> String {
+        format!("{{\"id\": \"{id}\", \"text\": \"{text}\"}}\n")
+    }
+
+    /// Ingest `lines` as one JSON Lines file, batches of `batch`.
+    fn ingest(db: &std::path::Path, lines: &[String], batch: usize) -> (Written, ReadSide) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("in.jsonl");
+        std::fs::write(&file, lines.concat()).unwrap();
+        let inputs = [Input::Path(file)];
+        let opts = ReadOptions::default();
+        let pipeline = Pipeline::new(tally_lexicon::Lexicon::builtin().unwrap());
+        let bar = ProgressBar::hidden();
+        let plan = Plan {
+            inputs: &inputs,
+            opts: &opts,
+            pipeline: &pipeline,
+            batch_size: batch,
+            keep_ids: true,
+            bar: &bar,
+        };
+        let (_, written, read) =
+            run(&plan, Store::open(db).unwrap(), Store::open(db).unwrap()).unwrap();
+        (written, read)
+    }
+
+    fn claims_of(db: &std::path::Path, id: &str) -> Vec<tally_core::Claim> {
+        let filter = ClaimFilter {
+            doc: Some(id.into()),
+            ..ClaimFilter::default()
+        };
+        Store::open(db).unwrap().claims(&filter).unwrap()
+    }
+
+    #[test]
+    fn writes_everything_read_and_skips_what_is_stored_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let lines = [line("a", FIRST), line("b", SECOND), line("c", FIRST)];
+        let (w, r) = ingest(&db, &lines, 2);
+        assert_eq!((w.new, w.present, w.updated), (3, 0, 0));
+        assert_eq!(r.ids, ["a", "b", "c"]);
+        let a = claims_of(&db, "a");
+        assert!(!a.is_empty(), "the test sentence yields a claim");
+        assert_eq!(w.claims, a.len() * 2 + claims_of(&db, "b").len());
+
+        let (w, _) = ingest(&db, &lines, 2);
+        assert_eq!((w.new, w.present, w.updated, w.claims), (0, 3, 0, 0));
+        assert_eq!(claims_of(&db, "a"), a, "claims kept, not emptied");
+    }
+
+    #[test]
+    fn a_document_changed_earlier_in_the_same_input_is_extracted_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        ingest(&db, &[line("a", FIRST)], 1);
+        let want = claims_of(&db, "a");
+        // "a" changes, then comes back as stored: the second one must not
+        // be taken as unchanged on the strength of a look-up made before
+        // the first was written.
+        let (w, _) = ingest(&db, &[line("a", CHANGED), line("a", FIRST)], 1);
+        assert_eq!((w.new, w.present, w.updated), (0, 0, 2));
+        assert_eq!(claims_of(&db, "a"), want);
+        assert_eq!(
+            want[0].quantity.value, 40.0,
+            "extracted from the stored text"
+        );
+        let stored = Store::open(&db).unwrap().document("a").unwrap().unwrap();
+        assert_eq!(stored.doc.text, FIRST);
+    }
 }
