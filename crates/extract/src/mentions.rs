@@ -5,7 +5,7 @@ use crate::cues::{Cues, ItemKind};
 use crate::phrases::tok_text;
 use crate::tokens::{tokenize, Tok, TokKind};
 use tally_core::Span;
-use tally_lexicon::{Entity, EntityId, Form, Lexicon};
+use tally_lexicon::{Entity, EntityId, Form, Lexicon, Mention};
 
 /// A lexicon mention as a token range `[t0, t1)`.
 #[derive(Clone, Copy, Debug)]
@@ -38,17 +38,19 @@ pub(crate) struct UnitView<'a> {
 }
 
 impl<'a> UnitView<'a> {
+    /// The view of the unit at `span`; `found` are its lexicon mentions,
+    /// `lex.find` of the unit's text (offsets relative to the unit).
     pub fn new(
         text: &'a str,
         lower: &'a str,
         span: Span,
+        found: Vec<Mention>,
         lex: &Lexicon,
         cues: &Cues,
     ) -> UnitView<'a> {
         let toks = tokenize(text, span.start, span.end);
-        let unit_text = text.get(span.range()).unwrap_or("");
-        let mut ments = Vec::new();
-        for m in lex.find(unit_text) {
+        let mut ments = Vec::with_capacity(found.len());
+        for m in found {
             let s = m.span.shift(span.start);
             if let Some((t0, t1)) = tok_range(&toks, s) {
                 ments.push(Ment {
@@ -254,7 +256,11 @@ mod tests {
         for start in 0..=text.len() + 1 {
             for end in start..=text.len() + 1 {
                 let s = Span { start, end };
-                assert_eq!(tok_range(&toks, s), tok_range_linear(&toks, s), "{start}..{end}");
+                assert_eq!(
+                    tok_range(&toks, s),
+                    tok_range_linear(&toks, s),
+                    "{start}..{end}"
+                );
             }
         }
         assert_eq!(tok_range(&toks, Span { start: 11, end: 17 }), Some((2, 3)));

@@ -8,29 +8,23 @@ use rustc_hash::FxHashMap as HashMap;
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseSet<V> {
     by_first: HashMap<String, Vec<(Vec<String>, V)>>,
-    /// The first bytes of the first words (a 256-bit set) and their byte
-    /// lengths (bit `min(len, 63)`): most tokens fail one of these and
-    /// are rejected without hashing.
-    first_bytes: [u64; 4],
-    first_lens: u64,
+    /// For each first byte of a first word, the byte lengths of those
+    /// words (bit `min(len, 63)`): most tokens miss and are rejected
+    /// without hashing.
+    first_keys: Box<[u64; 256]>,
 }
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
         PhraseSet {
             by_first: HashMap::default(),
-            first_bytes: [0; 4],
-            first_lens: 0,
+            first_keys: Box::new([0; 256]),
         }
     }
 }
 
 fn len_bit(len: usize) -> u64 {
     1 << len.min(63)
-}
-
-fn byte_bit(set: &[u64; 4], b: u8) -> bool {
-    set[usize::from(b >> 6)] & (1 << (b & 63)) != 0
 }
 
 /// The words of a phrase as the tokenizer would split them, lower case.
@@ -49,9 +43,8 @@ impl<V: Clone> PhraseSet<V> {
             return;
         };
         if let Some(&b) = first.as_bytes().first() {
-            self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            self.first_keys[usize::from(b)] |= len_bit(first.len());
         }
-        self.first_lens |= len_bit(first.len());
         let list = self.by_first.entry(first).or_default();
         list.push((words[1..].to_vec(), value));
         // longest first
@@ -71,7 +64,7 @@ impl<V: Clone> PhraseSet<V> {
     pub fn at(&self, lower: &str, toks: &[Tok], i: usize) -> Option<(&V, usize)> {
         let first = tok_text(lower, toks.get(i)?);
         let b = *first.as_bytes().first()?;
-        if self.first_lens & len_bit(first.len()) == 0 || !byte_bit(&self.first_bytes, b) {
+        if self.first_keys[usize::from(b)] & len_bit(first.len()) == 0 {
             return None;
         }
         let list = self.by_first.get(first)?;

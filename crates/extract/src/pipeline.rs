@@ -13,7 +13,7 @@ use crate::scene::{Scene, Tools};
 use crate::segment::segment;
 use crate::triggers::{Frame, Triggers, BUILTIN};
 use crate::{dedup, parties, source, stage, when, ExtractError};
-use tally_core::{Claim, Document, Extractor, Item, Kind, Outcome, Quantity, Stage};
+use tally_core::{Claim, Document, Extractor, Item, Kind, Outcome, Quantity, Span, Stage};
 use tally_lexicon::Lexicon;
 
 /// The extraction pipeline. Built once, shared by reference across threads.
@@ -76,11 +76,16 @@ impl Extractor for Pipeline {
         let mut drafts: Vec<Draft> = Vec::new();
         // the drafts of the previous unit, when it was a sentence
         let mut last_unit: Option<std::ops::Range<usize>> = None;
-        for unit in segment(text) {
+        let units = segment(text);
+        let spans: Vec<Span> = units.iter().map(|u| u.span).collect();
+        // one pass of the lexicon over the document, shared out by unit
+        let found = self.lexicon.find_in(text, &spans);
+        for (unit, found) in units.iter().zip(found) {
             let sc = Scene::build(
                 text,
                 &lower,
-                &unit,
+                unit,
+                found,
                 doc.published,
                 &tools,
                 &mut ctx.speakers,

@@ -10,7 +10,7 @@ use crate::segment::{Unit as SegUnit, UnitKind};
 use crate::triggers::Triggers;
 use tally_core::{Date, Span};
 use tally_figures::Figure;
-use tally_lexicon::Lexicon;
+use tally_lexicon::{Lexicon, Mention};
 use tally_time::{find_times, Anchor, TimeExpr};
 
 /// A time expression: what it resolves to, its bytes and its tokens.
@@ -37,15 +37,18 @@ pub(crate) struct Tools<'p> {
 }
 
 impl<'a> Scene<'a> {
+    /// The scene of `unit`; `found` are its lexicon mentions (`find` of
+    /// its text, offsets relative to the unit).
     pub fn build(
         text: &'a str,
         lower: &'a str,
         unit: &SegUnit,
+        found: Vec<Mention>,
         published: Option<Date>,
         tools: &Tools,
         sp: &mut Speakers,
     ) -> Scene<'a> {
-        let u = UnitView::new(text, lower, unit.span, tools.lex, tools.cues);
+        let u = UnitView::new(text, lower, unit.span, found, tools.lex, tools.cues);
         let unit_text = text.get(unit.span.range()).unwrap_or("");
         let anchor = Anchor {
             published,
@@ -219,7 +222,8 @@ pub(crate) mod testing {
             .next()
             .expect("one unit");
         let mut sp = Speakers::default();
-        Scene::build(text, lower, &unit, None, &tools(), &mut sp)
+        let found = data().lex.find(text.get(unit.span.range()).unwrap_or(""));
+        Scene::build(text, lower, &unit, found, None, &tools(), &mut sp)
     }
 }
 

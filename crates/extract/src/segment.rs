@@ -123,6 +123,14 @@ fn sentences(text: &str, start: usize, end: usize, units: &mut Vec<Unit>) {
     let mut in_quote = false;
     let mut i = start;
     while i < end {
+        // jump over plain ASCII that neither quotes nor ends a sentence
+        match text.as_bytes()[i..end]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'.' | b'!' | b'?') || !b.is_ascii())
+        {
+            Some(n) => i += n,
+            None => break,
+        }
         let Some(c) = text[i..end].chars().next() else {
             break;
         };

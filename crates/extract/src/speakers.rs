@@ -20,6 +20,19 @@ pub(crate) struct Seen {
     pub(crate) text: String,
     pub(crate) person: bool,
     acronym: Option<String>,
+    /// `text` lower-cased and its initials, computed when first needed.
+    lower: std::cell::OnceCell<String>,
+    initials: std::cell::OnceCell<String>,
+}
+
+impl Seen {
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.text.to_lowercase())
+    }
+
+    fn initials(&self) -> &str {
+        self.initials.get_or_init(|| initials(&self.text))
+    }
 }
 
 impl Speakers {
@@ -37,6 +50,8 @@ impl Speakers {
             text: text.to_string(),
             person,
             acronym,
+            lower: std::cell::OnceCell::new(),
+            initials: std::cell::OnceCell::new(),
         });
     }
     /// Remember that `speaker` spoke through `via`.
@@ -67,7 +82,7 @@ impl Speakers {
         let caps = p.len() >= 2 && p.len() <= 6 && p.chars().all(|c| c.is_ascii_uppercase());
         if caps {
             for s in self.seen.iter().rev() {
-                if s.acronym.as_deref() == Some(p) || initials(&s.text).ends_with(p) {
+                if s.acronym.as_deref() == Some(p) || s.initials().ends_with(p) {
                     return Some(s.text.clone());
                 }
             }
@@ -75,7 +90,7 @@ impl Speakers {
         }
         let pl = p.to_lowercase();
         for s in self.seen.iter().rev() {
-            let sl = s.text.to_lowercase();
+            let sl = s.lower();
             if sl != pl && sl.contains(&pl) && pl.len() >= 4 {
                 return Some(s.text.clone());
             }
@@ -83,7 +98,7 @@ impl Speakers {
         if cues_hit {
             let head = pl.split_whitespace().last().unwrap_or("");
             for s in self.seen.iter().rev() {
-                if !s.person && s.text.to_lowercase().split_whitespace().any(|w| w == head) {
+                if !s.person && s.lower().split_whitespace().any(|w| w == head) {
                     return Some(s.text.clone());
                 }
             }

@@ -26,11 +26,26 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Tokenize `text[span]` (document offsets are kept).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
     let Some(slice) = text.get(start..end) else {
-        return out;
+        return Vec::new();
     };
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // the characters of the slice, in a buffer each thread reuses
+    thread_local! {
+        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CHARS.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut chars) => {
+            chars.clear();
+            chars.extend(slice.char_indices());
+            tokenize_chars(&chars, start, end)
+        }
+        Err(_) => tokenize_chars(&slice.char_indices().collect::<Vec<_>>(), start, end),
+    })
+}
+
+/// Tokenize the characters `chars` (offsets from `start`) of `text[start..end]`.
+fn tokenize_chars(chars: &[(usize, char)], start: usize, end: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
     let n = chars.len();
     // about one token per five characters of English
     out.reserve(n / 4 + 4);

@@ -199,11 +199,57 @@ impl Matcher {
     }
 
     pub(crate) fn find(&self, text: &str) -> Vec<Mention> {
+        self.select(text, 0, self.hits(text))
+    }
+
+    /// The mentions of each span of `text`, each exactly what `find` would
+    /// return for `&text[span]` alone (offsets relative to the span), from
+    /// one pass of the automaton over the whole text. `spans` must be in
+    /// text order and must not overlap; a span that is not a valid range
+    /// of `text` has no mentions.
+    ///
+    /// Every occurrence of every pattern is reported by the overlapping
+    /// search, so the occurrences inside a span are the same set, in the
+    /// same order (by end, then by the automaton's match list, of which
+    /// the span's own search sees a tail), as a search of the span finds.
+    pub(crate) fn find_in(&self, text: &str, spans: &[Span]) -> Vec<Vec<Mention>> {
+        let hits: Vec<Hit> = self.hits(text).collect();
+        spans
+            .iter()
+            .map(|sp| {
+                let Some(part) = text.get(sp.range()) else {
+                    return Vec::new();
+                };
+                // hits are in order of their end: those ending inside the span
+                let a = hits.partition_point(|h| h.end <= sp.start);
+                let b = hits.partition_point(|h| h.end <= sp.end);
+                let inside = hits[a..b.max(a)]
+                    .iter()
+                    .filter(|h| h.start >= sp.start)
+                    .copied();
+                self.select(part, sp.start, inside)
+            })
+            .collect()
+    }
+
+    /// Every occurrence of every pattern in `text`, in the automaton's
+    /// order (by end position).
+    fn hits<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Hit> + 't {
+        self.ac.find_overlapping_iter(text).map(|m| Hit {
+            start: m.start(),
+            end: m.end(),
+            pid: m.pattern().as_usize(),
+        })
+    }
+
+    /// The mentions of `text` given its occurrences `hits`, whose offsets
+    /// are `base` more than offsets into `text`.
+    fn select(&self, text: &str, base: usize, hits: impl Iterator<Item = Hit>) -> Vec<Mention> {
         let hay = text.as_bytes();
         let mut out: Vec<Mention> = Vec::new();
-        for m in self.ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let pid = m.pattern().as_usize();
+        for h in hits {
+            let (s, e) = (h.start - base, h.end - base);
+            let pid = h.pid;
             if let Some(bytes) = &self.exact[pid] {
                 if hay[s..e] != **bytes {
                     continue;
@@ -243,6 +289,14 @@ impl Matcher {
         out.truncate(kept);
         out
     }
+}
+
+/// One occurrence of an automaton pattern.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    start: usize,
+    end: usize,
+    pid: usize,
 }
 
 /// A letter or digit, in any script.
@@ -400,6 +454,50 @@ state = "RU"
 
     fn texts(lex: &Lexicon, text: &str) -> Vec<String> {
         found(lex, text).into_iter().map(|f| f.0).collect()
+    }
+
+    /// `find_in` gives each span what `find` gives its text alone, with
+    /// spans cutting words, names, possessives and multi-byte characters.
+    #[test]
+    fn find_in_agrees_with_find_on_each_span() {
+        use tally_core::Span;
+        let lex = lex();
+        let text = "Kursk regional forces. North Korea’s M1989 Koksan guns went to Kursk region; \
+                    the US and U.S. said NIS’s Americans’ HIMARS. DPRK—Russia.";
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        // every way to cut the text into two or three consecutive spans
+        for (a, &x) in cuts.iter().enumerate() {
+            for &y in &cuts[a..] {
+                let spans = [
+                    Span { start: 0, end: x },
+                    Span { start: x, end: y },
+                    Span {
+                        start: y,
+                        end: text.len(),
+                    },
+                ];
+                let got = lex.find_in(text, &spans);
+                for (sp, ms) in spans.iter().zip(&got) {
+                    assert_eq!(ms, &lex.find(&text[sp.range()]), "{sp:?}");
+                }
+            }
+        }
+        // a span that is not a range of the text has no mentions
+        let bad = [Span {
+            start: 47,
+            end: 9999,
+        }];
+        assert_eq!(lex.find_in(text, &bad), vec![Vec::new()]);
+        assert!(!lex.find_in(
+            text,
+            &[Span {
+                start: 0,
+                end: text.len()
+            }]
+        )[0]
+        .is_empty());
     }
 
     #[test]

@@ -54,7 +54,13 @@ impl Parser<'_> {
                 return None;
             }
             // A date inside the phrase dates the event: "the 2022 invasion".
-            if let Some((end, v)) = Self::longest([self.absolute(k)]) {
+            // (A date can only start where an expression may.)
+            let date_here = if self.may_start(k) {
+                self.absolute(k)
+            } else {
+                None
+            };
+            if let Some((end, v)) = date_here {
                 date = Some(v);
                 k = end;
                 continue;
@@ -108,6 +114,12 @@ impl Parser<'_> {
 
     /// An event noun (possibly several words) at `k`: its end.
     fn event_noun(&self, k: usize) -> Option<usize> {
+        if !self
+            .word(k)
+            .is_some_and(|w| self.lex.event_first.contains(w))
+        {
+            return None;
+        }
         'nouns: for noun in &self.lex.event_nouns {
             let mut t = k;
             for (n, w) in noun.iter().enumerate() {

@@ -1,7 +1,8 @@
 //! The vocabulary of time words, loaded once from `data/time/words.toml`.
 
+use crate::words::{WordMap, WordSet};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const WORDS: &str = include_str!("../../../data/time/words.toml");
@@ -92,25 +93,25 @@ pub(crate) struct Prep {
 
 /// Every word list, ready for lookup. `shifts`: -1 (last), 0 (this), +1 (next).
 pub(crate) struct Lexicon {
-    pub months: HashMap<String, i8>,
-    pub weekdays: HashMap<String, i8>,
-    pub seasons: HashMap<String, i8>,
-    pub ambiguous: HashSet<String>,
-    pub support: HashSet<String>,
+    pub months: WordMap<i8>,
+    pub weekdays: WordMap<i8>,
+    pub seasons: WordMap<i8>,
+    pub ambiguous: WordSet,
+    pub support: WordSet,
     /// Words before a year used as a modifier ("the 1991 agreement").
-    pub year_determiners: HashSet<String>,
+    pub year_determiners: WordSet,
     /// Singular-looking nouns that count people or things ("2000 personnel").
-    pub counted: HashSet<String>,
-    pub numbers: HashMap<String, i64>,
-    pub ordinals: HashMap<String, i64>,
-    pub units: HashMap<String, (Unit, i64)>,
-    pub parts: HashMap<String, u8>,
-    pub shifts: HashMap<String, i64>,
-    pub deictic: HashMap<String, i64>,
+    pub counted: WordSet,
+    pub numbers: WordMap<i64>,
+    pub ordinals: WordMap<i64>,
+    pub units: WordMap<(Unit, i64)>,
+    pub parts: WordMap<u8>,
+    pub shifts: WordMap<i64>,
+    pub deictic: WordMap<i64>,
     /// "next", "previous" before a weekday: that weekday of the next or
     /// previous calendar week.
-    pub week_shifts: HashSet<String>,
-    pub day_parts: HashSet<String>,
+    pub week_shifts: WordSet,
+    pub day_parts: WordSet,
     /// Phrases for "from 1 January to publication", as word sequences.
     pub year_to_date: Vec<Vec<String>>,
     /// Phrases for "up to publication" ("to date", "so far").
@@ -119,14 +120,16 @@ pub(crate) struct Lexicon {
     pub preps: Vec<Prep>,
     /// Event nouns as word sequences ("full-scale invasion" is three tokens' words).
     pub event_nouns: Vec<Vec<String>>,
-    pub event_openers: HashSet<String>,
+    pub event_openers: WordSet,
     /// Words one of which every time expression contains (besides digits):
     /// see [`Lexicon::essential_words`]. A text with none has no time.
-    pub essential: HashSet<String>,
+    pub essential: WordSet,
     /// The first word of every preposition, to reject most tokens at once.
-    pub prep_first: HashSet<String>,
+    pub prep_first: WordSet,
     /// Words an expression can start with: see [`Lexicon::starter_words`].
-    pub starters: HashSet<String>,
+    pub starters: WordSet,
+    /// The first word of every event noun.
+    pub event_first: WordSet,
 }
 
 /// The lexicon, parsed on first use. The file is compiled in and checked by
@@ -167,29 +170,30 @@ fn split_words(s: &str) -> Vec<String> {
 impl Lexicon {
     fn empty() -> Lexicon {
         Lexicon {
-            months: HashMap::default(),
-            weekdays: HashMap::default(),
-            seasons: HashMap::default(),
-            ambiguous: HashSet::default(),
-            support: HashSet::default(),
-            year_determiners: HashSet::default(),
-            counted: HashSet::default(),
-            numbers: HashMap::default(),
-            ordinals: HashMap::default(),
-            units: HashMap::default(),
-            parts: HashMap::default(),
-            shifts: HashMap::default(),
-            deictic: HashMap::default(),
-            week_shifts: HashSet::default(),
-            day_parts: HashSet::default(),
+            months: WordMap::default(),
+            weekdays: WordMap::default(),
+            seasons: WordMap::default(),
+            ambiguous: WordSet::default(),
+            support: WordSet::default(),
+            year_determiners: WordSet::default(),
+            counted: WordSet::default(),
+            numbers: WordMap::default(),
+            ordinals: WordMap::default(),
+            units: WordMap::default(),
+            parts: WordMap::default(),
+            shifts: WordMap::default(),
+            deictic: WordMap::default(),
+            week_shifts: WordSet::default(),
+            day_parts: WordSet::default(),
             year_to_date: Vec::new(),
             to_date: Vec::new(),
             preps: Vec::new(),
             event_nouns: Vec::new(),
-            event_openers: HashSet::default(),
-            essential: HashSet::default(),
-            prep_first: HashSet::default(),
-            starters: HashSet::default(),
+            event_openers: WordSet::default(),
+            essential: WordSet::default(),
+            prep_first: WordSet::default(),
+            starters: WordSet::default(),
+            event_first: WordSet::default(),
         }
     }
 
@@ -200,8 +204,8 @@ impl Lexicon {
     /// the "so far" phrases, and the words the rules name themselves. An
     /// expression cannot start at any other token, so `find_times` tries
     /// no other; `tests::gate_agrees_with_the_full_parse` checks the claim.
-    fn starter_words(&self) -> HashSet<String> {
-        let mut out: HashSet<String> = self.prep_first.clone();
+    fn starter_words(&self) -> WordSet {
+        let mut out: WordSet = self.prep_first.clone();
         out.extend(self.numbers.keys().cloned());
         out.extend(self.ordinals.keys().cloned());
         out.extend(self.months.keys().cloned());
@@ -215,11 +219,29 @@ impl Lexicon {
         }
         // words the grammar names itself
         for w in [
-            "within", "for", "the", "a", "an", "month", "q", "h", "recent", "last", "past",
-            "weekend", "early", "mid", "late", "earlier", "later", "beginning", "start", "end",
+            "within",
+            "for",
+            "the",
+            "a",
+            "an",
+            "month",
+            "q",
+            "h",
+            "recent",
+            "last",
+            "past",
+            "weekend",
+            "early",
+            "mid",
+            "late",
+            "earlier",
+            "later",
+            "beginning",
+            "start",
+            "end",
             "middle",
         ] {
-            out.insert(w.to_string());
+            out.insert(w.to_string(), ());
         }
         out
     }
@@ -234,8 +256,8 @@ impl Lexicon {
     /// digit, has no time expression, and no expression starts after the
     /// last of them. A rule that can match without one must add its word
     /// here; `tests::gate_agrees_with_the_full_parse` checks the claim.
-    fn essential_words(&self) -> HashSet<String> {
-        let mut out: HashSet<String> = HashSet::default();
+    fn essential_words(&self) -> WordSet {
+        let mut out = WordSet::default();
         out.extend(self.months.keys().cloned());
         out.extend(self.weekdays.keys().cloned());
         out.extend(self.seasons.keys().cloned());
@@ -248,7 +270,7 @@ impl Lexicon {
         }
         // words the grammar names itself
         for w in ["half", "quarter", "weekend", "week", "month", "year"] {
-            out.insert(w.to_string());
+            out.insert(w.to_string(), ());
         }
         out
     }
@@ -285,25 +307,32 @@ impl Lexicon {
         let mut event_nouns: Vec<Vec<String>> =
             raw.events.nouns.iter().map(|n| split_words(n)).collect();
         event_nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        let prep_first = preps.iter().filter_map(|p| p.words.first().cloned()).collect();
+        let prep_first = preps
+            .iter()
+            .filter_map(|p| p.words.first().cloned())
+            .collect();
+        let event_first = event_nouns
+            .iter()
+            .filter_map(|n| n.first().cloned())
+            .collect();
         let mut lex = Lexicon {
-            months: raw.months,
-            weekdays: raw.weekdays,
-            seasons: raw.seasons,
+            months: raw.months.into_iter().collect(),
+            weekdays: raw.weekdays.into_iter().collect(),
+            seasons: raw.seasons.into_iter().collect(),
             ambiguous: raw.words.ambiguous.into_iter().collect(),
             support: raw.words.support.into_iter().collect(),
             year_determiners: raw.words.year_determiners.into_iter().collect(),
             counted: raw.words.counted.into_iter().collect(),
-            numbers: raw.numbers,
-            ordinals: raw.ordinals,
+            numbers: raw.numbers.into_iter().collect(),
+            ordinals: raw.ordinals.into_iter().collect(),
             units: raw
                 .units
                 .into_iter()
                 .filter_map(|(k, (u, n))| unit_of(&u).map(|u| (k, (u, n))))
                 .collect(),
-            parts: raw.parts,
-            shifts,
-            deictic: raw.relative.deictic,
+            parts: raw.parts.into_iter().collect(),
+            shifts: shifts.into_iter().collect(),
+            deictic: raw.relative.deictic.into_iter().collect(),
             week_shifts: raw
                 .relative
                 .week_shifts
@@ -326,9 +355,10 @@ impl Lexicon {
             preps,
             event_nouns,
             event_openers: raw.events.openers.into_iter().collect(),
-            essential: HashSet::default(),
+            essential: WordSet::default(),
             prep_first,
-            starters: HashSet::default(),
+            starters: WordSet::default(),
+            event_first,
         };
         lex.essential = lex.essential_words();
         lex.starters = lex.starter_words();

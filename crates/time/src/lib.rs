@@ -68,6 +68,7 @@ mod parser;
 mod parts;
 mod relative;
 mod token;
+mod words;
 
 use parser::Parser;
 pub use tally_core::{Date, Span};
@@ -130,7 +131,9 @@ pub fn find_times(text: &str, anchor: Anchor) -> Vec<TimeExpr> {
     let lex = &*lexicon::LEXICON;
     let last = tokens.toks.iter().rposition(|t| match t.kind {
         token::TokKind::Num { .. } => true,
-        _ => t.word(&tokens.lower).is_some_and(|w| lex.essential.contains(w)),
+        _ => t
+            .word(&tokens.lower)
+            .is_some_and(|w| lex.essential.contains(w)),
     });
     match last {
         Some(last) => scan(&tokens, anchor, last + 1, true),
@@ -225,18 +228,82 @@ mod tests {
         words.extend(lex.ambiguous.iter().cloned());
         words.extend(lex.event_openers.iter().cloned());
         // words and whole phrases, so a phrase needs no lucky draw
-        for phrase in lex.preps.iter().map(|p| &p.words).chain(&lex.to_date).chain(&lex.year_to_date) {
+        for phrase in lex
+            .preps
+            .iter()
+            .map(|p| &p.words)
+            .chain(&lex.to_date)
+            .chain(&lex.year_to_date)
+        {
             words.extend(phrase.iter().cloned());
             words.push(phrase.join(" "));
         }
         for w in [
-            "the", "a", "an", "of", "and", "or", "to", "through", "thru", "until", "till",
-            "within", "ago", "earlier", "later", "recent", "after", "began", "started", "begun",
-            "its", "their", "his", "her", "our", "this", "that", "q", "h", "s", "course",
-            "during", "throughout", "few", "couple", "dozen", "old", "Russia", "army", "day",
-            "days", "week", "weeks", "month", "months", "years", "night", "june", "july", "may",
-            "beginning", "start", "end", "middle", "early", "mid", "late", "half", "-", ",",
-            ".", "'", "/", "%", "$",
+            "the",
+            "a",
+            "an",
+            "of",
+            "and",
+            "or",
+            "to",
+            "through",
+            "thru",
+            "until",
+            "till",
+            "within",
+            "ago",
+            "earlier",
+            "later",
+            "recent",
+            "after",
+            "began",
+            "started",
+            "begun",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "this",
+            "that",
+            "q",
+            "h",
+            "s",
+            "course",
+            "during",
+            "throughout",
+            "few",
+            "couple",
+            "dozen",
+            "old",
+            "Russia",
+            "army",
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "month",
+            "months",
+            "years",
+            "night",
+            "june",
+            "july",
+            "may",
+            "beginning",
+            "start",
+            "end",
+            "middle",
+            "early",
+            "mid",
+            "late",
+            "half",
+            "-",
+            ",",
+            ".",
+            "'",
+            "/",
+            "%",
+            "$",
         ] {
             words.push(w.to_string());
         }
@@ -277,7 +344,16 @@ mod tests {
     #[test]
     fn essential_words_cover_the_vocabulary_that_names_periods() {
         let lex = &*lexicon::LEXICON;
-        for w in ["march", "sunday", "winter", "yesterday", "weeks", "quarter", "war", "far"] {
+        for w in [
+            "march",
+            "sunday",
+            "winter",
+            "yesterday",
+            "weeks",
+            "quarter",
+            "war",
+            "far",
+        ] {
             assert!(lex.essential.contains(w), "{w}");
         }
         for w in ["the", "last", "in", "three", "first", "early", "since"] {
@@ -296,7 +372,11 @@ mod tests {
             "No time at all is named in this sentence about armour.",
             "Late last year and on Monday, 12 January, they said.",
         ] {
-            assert_eq!(find_times(text, anchor()), find_times_ungated(text, anchor()), "{text}");
+            assert_eq!(
+                find_times(text, anchor()),
+                find_times_ungated(text, anchor()),
+                "{text}"
+            );
         }
     }
 

@@ -139,7 +139,10 @@ impl<'a> Parser<'a> {
 
     /// Longest preposition at `i`.
     pub fn prep(&self, i: usize) -> Option<(usize, PrepRole, &'a str)> {
-        if !self.word(i).is_some_and(|w| self.lex.prep_first.contains(w)) {
+        if !self
+            .word(i)
+            .is_some_and(|w| self.lex.prep_first.contains(w))
+        {
             return None;
         }
         for p in &self.lex.preps {
@@ -166,9 +169,9 @@ impl<'a> Parser<'a> {
     pub fn may_start(&self, i: usize) -> bool {
         match self.toks.get(i).map(|t| &t.kind) {
             Some(TokKind::Num { .. }) | Some(TokKind::Punct('-')) => true,
-            Some(TokKind::Word { .. }) => self
-                .word(i)
-                .is_some_and(|w| self.lex.starters.contains(w)),
+            Some(TokKind::Word { .. }) => {
+                self.word(i).is_some_and(|w| self.lex.starters.contains(w))
+            }
             _ => false,
         }
     }
@@ -179,16 +182,21 @@ impl<'a> Parser<'a> {
         let body = prep.map_or(i, |(j, _, _)| j);
         let role = prep.map(|(_, r, _)| r);
         let first = prep.map(|(_, _, w)| w);
-        let mut cands = vec![self.event(body, role), self.within(i), self.duration(i)];
-        if let Some((end, v)) = self.range(body, first == Some("between"), prep.is_some()) {
-            let v = if v.kind == TimeKind::Interval && first == Some("from") {
-                v
-            } else {
-                self.apply(role, v)
-            };
-            cands.push(Some((end, v)));
-        }
-        Self::longest(cands)
+        let ranged = self
+            .range(body, first == Some("between"), prep.is_some())
+            .map(|(end, v)| {
+                if v.kind == TimeKind::Interval && first == Some("from") {
+                    (end, v)
+                } else {
+                    (end, self.apply(role, v))
+                }
+            });
+        Self::longest([
+            self.event(body, role),
+            self.within(i),
+            self.duration(i),
+            ranged,
+        ])
     }
 
     /// What a preposition does to the period it governs.

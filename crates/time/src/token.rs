@@ -68,12 +68,13 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
     let mut toks = Vec::with_capacity(text.len() / 4 + 4);
     let mut buf = String::with_capacity(text.len());
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0;
     let mut space_before = true;
-    while let Some(&(i, c)) = chars.peek() {
+    while let Some((c, len)) = char_at(text, pos) {
+        let i = pos;
         if c.is_whitespace() {
             space_before = true;
-            chars.next();
+            pos += len;
             continue;
         }
         if c.is_ascii_digit() {
@@ -130,13 +131,10 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                     grouped,
                 },
             });
-            while chars.peek().is_some_and(|&(j, _)| j < end) {
-                chars.next();
-            }
+            pos = end;
         } else if c.is_alphabetic() {
-            let mut end = i;
             let lo = buf.len();
-            while let Some(&(j, ch)) = chars.peek() {
+            while let Some((ch, len)) = char_at(text, pos) {
                 if !ch.is_alphabetic() {
                     break;
                 }
@@ -145,9 +143,9 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                 } else {
                     buf.extend(ch.to_lowercase());
                 }
-                end = j + ch.len_utf8();
-                chars.next();
+                pos += len;
             }
+            let end = pos;
             toks.push(Tok {
                 start: i,
                 end,
@@ -172,11 +170,22 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                 space_before,
                 kind: TokKind::Punct(c),
             });
-            chars.next();
+            pos = end;
         }
         space_before = false;
     }
     Tokens { toks, lower: buf }
+}
+
+/// The character at byte `at` of `text` and its length; ASCII without
+/// decoding.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(at)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// A buffer offset as stored in a token. Texts over 4 GiB saturate, so
