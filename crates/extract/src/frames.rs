@@ -3,6 +3,7 @@
 
 use crate::cues::{Cues, ItemKind};
 use crate::items::ItemRef;
+use crate::marks::Cue;
 use crate::mentions::UnitView;
 use crate::triggers::{Frame, Trigger};
 use tally_core::{Kind, Outcome, Stage};
@@ -56,6 +57,12 @@ pub(crate) fn kind_of(frame: Frame, item: ItemKind) -> Option<(Kind, Option<Outc
     })
 }
 
+/// The highest cost at which a trigger may still govern a figure.
+const MAX_COST: i64 = 20;
+/// How far (in tokens) a governing trigger can lie from the figure: the
+/// cost is at least the distance minus one.
+const REACH: usize = MAX_COST as usize + 1;
+
 /// The trigger governing a figure: the nearest compatible one in its clause.
 pub(crate) fn governing(
     u: &UnitView,
@@ -66,7 +73,13 @@ pub(crate) fn governing(
     clause: (usize, usize),
 ) -> Option<TrigHit> {
     let mut best: Option<(i64, TrigHit)> = None;
-    for t in trigs {
+    let item_end = item.at.map(|(_, b)| b).unwrap_or(f1).max(f1);
+    // a trigger further than REACH tokens from the figure costs more than
+    // the limit below; triggers are in text order and never overlap, so
+    // the ones within reach are a slice
+    let lo = trigs.partition_point(|t| t.t1 + REACH < f0);
+    let hi = trigs.partition_point(|t| t.t0 <= item_end + REACH);
+    for t in trigs.get(lo..hi.max(lo)).unwrap_or(&[]) {
         if t.t0 < clause.0 || t.t1 > clause.1 {
             continue;
         }
@@ -88,7 +101,6 @@ pub(crate) fn governing(
         {
             continue;
         }
-        let item_end = item.at.map(|(_, b)| b).unwrap_or(f1).max(f1);
         if t.t0 >= item_end && attacker_weapon(u, item, t) {
             continue;
         }
@@ -118,7 +130,7 @@ pub(crate) fn governing(
         if t.trig.frame == Frame::Include && t.t1 <= f0 {
             cost -= 1;
         }
-        if cost > 20 {
+        if cost > MAX_COST {
             continue;
         }
         if best.as_ref().is_none_or(|(c, _)| cost < *c) {
@@ -189,7 +201,7 @@ pub(crate) fn presence(u: &UnitView, item: &ItemRef, f0: usize, f1: usize) -> Op
     let present = (item_end..(item_end + 4).min(u.toks.len())).any(|k| {
         matches!(u.word(k), "in" | "on" | "into")
             && (!things || (k > 0 && u.word(k - 1) == "be"))
-            && u.ments.iter().any(|m| m.t0 > k && m.t0 <= k + 3)
+            && (k + 1..=k + 3).any(|j| u.ment_starting(j).is_some())
     });
     present.then_some(TrigHit {
         trig: Trigger {
@@ -227,18 +239,16 @@ pub(crate) fn package(u: &UnitView, item: &ItemRef, cues: &Cues) -> Option<TrigH
         return None;
     }
     let (a, b) = item.at?;
-    (a..b)
-        .any(|k| cues.package.contains_at(u.lower, &u.toks, k))
-        .then_some(TrigHit {
-            trig: Trigger {
-                frame: Frame::Give,
-                stage: Stage::Planned,
-                needs_path: false,
-                payment: false,
-            },
-            t0: a,
-            t1: b,
-        })
+    u.any_cue(cues, Cue::Package, a, b).then_some(TrigHit {
+        trig: Trigger {
+            frame: Frame::Give,
+            stage: Stage::Planned,
+            needs_path: false,
+            payment: false,
+        },
+        t0: a,
+        t1: b,
+    })
 }
 
 #[cfg(test)]

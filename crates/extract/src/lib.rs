@@ -34,6 +34,7 @@ mod dedup;
 mod events;
 mod frames;
 mod items;
+mod marks;
 mod mentions;
 mod parties;
 mod phrases;

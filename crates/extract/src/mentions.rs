@@ -2,6 +2,7 @@
 //! as token ranges over the original text.
 
 use crate::cues::{Cues, ItemKind};
+use crate::marks::{Cue, MentIndex, UnitMarks};
 use crate::phrases::tok_text;
 use crate::tokens::{tokenize, Tok, TokKind};
 use tally_core::Span;
@@ -35,6 +36,10 @@ pub(crate) struct UnitView<'a> {
     pub toks: Vec<Tok>,
     pub ments: Vec<Ment>,
     pub items: Vec<ItemHead>,
+    /// Which mention starts, ends or covers each token.
+    pub index: MentIndex,
+    /// Where clause-wide cue phrases begin (built on first use).
+    pub marks: UnitMarks,
 }
 
 impl<'a> UnitView<'a> {
@@ -62,13 +67,16 @@ impl<'a> UnitView<'a> {
                 });
             }
         }
-        let items = find_items(text, lower, &toks, &ments, lex, cues);
+        let index = MentIndex::new(&ments, toks.len());
+        let items = find_items(text, lower, &toks, &ments, &index, lex, cues);
         UnitView {
             text,
             lower,
             toks,
             ments,
             items,
+            index,
+            marks: UnitMarks::default(),
         }
     }
 
@@ -106,7 +114,33 @@ impl<'a> UnitView<'a> {
 
     /// The mention covering token `i`, if any.
     pub fn ment_at(&self, i: usize) -> Option<&Ment> {
-        self.ments.iter().find(|m| m.t0 <= i && i < m.t1)
+        self.index.covering(i).and_then(|j| self.ments.get(j))
+    }
+
+    /// The first mention starting at token `k`.
+    pub fn ment_starting(&self, k: usize) -> Option<&Ment> {
+        self.index.starting(k).and_then(|j| self.ments.get(j))
+    }
+
+    /// The first mention ending just before token `k` (`t1 == k`).
+    pub fn ment_ending(&self, k: usize) -> Option<&Ment> {
+        self.index.ending(k).and_then(|j| self.ments.get(j))
+    }
+
+    /// Does a phrase of `cue` start in tokens `[lo, hi)`?
+    pub fn any_cue(&self, cues: &Cues, cue: Cue, lo: usize, hi: usize) -> bool {
+        let (slot, set) = self.marks.slot(cues, cue);
+        slot.any_in(self.lower, &self.toks, set, |_| true, lo, hi)
+    }
+
+    /// Does a planned cue start in `[lo, hi)` ("to be trained" is no plan)?
+    pub fn planned_in(&self, cues: &Cues, lo: usize, hi: usize) -> bool {
+        let keep = |k: usize| {
+            !(self.word(k) == "to" && self.word(k + 1) == "be" && self.word(k + 2) == "trained")
+        };
+        self.marks
+            .planned
+            .any_in(self.lower, &self.toks, &cues.planned, keep, lo, hi)
     }
 }
 
@@ -151,6 +185,7 @@ fn find_items(
     lower: &str,
     toks: &[Tok],
     ments: &[Ment],
+    index: &MentIndex,
     lex: &Lexicon,
     cues: &Cues,
 ) -> Vec<ItemHead> {
@@ -159,7 +194,7 @@ fn find_items(
     let mut i = 0;
     while i < toks.len() {
         // lexicon weapon or class mention starting here
-        if let Some(m) = ments.iter().find(|m| m.t0 == i) {
+        if let Some(m) = index.starting(i).and_then(|j| ments.get(j)) {
             match lex.entity(m.id) {
                 Entity::Weapon(w) => {
                     let mut t1 = m.t1;

@@ -61,6 +61,11 @@ const PREPS: &[&str] = &[
     "about",
 ];
 
+/// How far (in tokens) from its trigger a party is looked for: further
+/// than any clause of ordinary prose, and a bound on the work a run-on
+/// "sentence" of thousands of figures costs per figure.
+const REACH: usize = 60;
+
 #[allow(clippy::too_many_arguments)]
 /// Collect the parties of the frame opened by `t` for the figure at `f0..f1`.
 pub(crate) fn parties(
@@ -142,12 +147,13 @@ pub(crate) fn parties(
     p.agent_moves = p.agent_before && !t.trig.needs_path;
     // agent: nearest party mention left of the trigger in the clause, not after a preposition
     let mut k = t.t0;
-    while k > clause.0 {
+    let floor = clause.0.max(t.t0.saturating_sub(REACH));
+    while k > floor {
         k -= 1;
         if inside(k) {
             continue;
         }
-        if let Some(m) = u.ments.iter().find(|m| m.t1 == k + 1) {
+        if let Some(m) = u.ment_ending(k + 1) {
             let prev = if m.t0 > 0 { u.word(m.t0 - 1) } else { "" };
             if let Some(code) = party_of(lex, m) {
                 if !PREPS.contains(&prev) && (m.t0 < np0 || m.t1 > np1) && !inside(m.t0) {
@@ -190,7 +196,7 @@ pub(crate) fn parties(
     }
     // after the trigger: indirect object, "to X", "from X", "by X", "for X"
     let mut k = t.t1;
-    let lim = clause.1;
+    let lim = clause.1.min(t.t1 + REACH);
     while k < lim {
         if inside(k) {
             k += 1;
@@ -199,7 +205,7 @@ pub(crate) fn parties(
         if new_clause(u, k) {
             break;
         }
-        if let Some(m) = u.ments.iter().find(|m| m.t0 == k) {
+        if let Some(m) = u.ment_starting(k) {
             let mut b = m.t0;
             while b > t.t1
                 && matches!(

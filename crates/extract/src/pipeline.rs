@@ -9,6 +9,7 @@ use crate::cues::{Cues, ItemKind, CUES, ITEMS};
 use crate::events::EventDates;
 use crate::frames;
 use crate::items;
+use crate::marks::Cue;
 use crate::scene::{Scene, Tools};
 use crate::segment::segment;
 use crate::triggers::{Frame, Triggers, BUILTIN};
@@ -204,7 +205,7 @@ impl Pipeline {
         if kind == Kind::Casualties
             && item.kind == ItemKind::Civilians
             && !continues
-            && !(0..u.toks.len()).any(|k| cues.military_context.contains_at(u.lower, &u.toks, k))
+            && !u.any_cue(cues, Cue::MilitaryContext, 0, u.toks.len())
         {
             return None;
         }

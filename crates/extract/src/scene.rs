@@ -5,6 +5,7 @@
 use crate::attribution::{find_attrs, Attr, Speakers};
 use crate::cues::Cues;
 use crate::frames::TrigHit;
+use crate::marks::Cue;
 use crate::mentions::{tok_range, UnitView};
 use crate::segment::{Unit as SegUnit, UnitKind};
 use crate::triggers::Triggers;
@@ -133,8 +134,7 @@ impl<'a> Scene<'a> {
 impl Scene<'_> {
     /// Does the unit speak of a sale ("approved the sale of")?
     pub(crate) fn mentions_sale(&self, cues: &crate::cues::Cues) -> bool {
-        let u = &self.u;
-        (0..u.toks.len()).any(|k| cues.sale.contains_at(u.lower, &u.toks, k))
+        self.u.any_cue(cues, Cue::Sale, 0, self.u.toks.len())
     }
 }
 

@@ -4,16 +4,14 @@ use crate::attribution::Attr;
 use crate::context::LastFrame;
 use crate::cues::{Cues, ItemKind};
 use crate::frames::TrigHit;
+use crate::marks::Cue;
 use crate::mentions::UnitView;
 use crate::triggers::Frame;
 use tally_core::{Kind, Stage};
 
 /// Is a planned cue in `[lo, hi)`?
 pub(crate) fn planned_between(u: &UnitView, cues: &Cues, lo: usize, hi: usize) -> bool {
-    (lo..hi).any(|k| {
-        cues.planned.contains_at(u.lower, &u.toks, k)
-            && !(u.word(k) == "to" && u.word(k + 1) == "be" && u.word(k + 2) == "trained")
-    })
+    u.planned_in(cues, lo, hi)
 }
 
 /// Stage from the trigger and the planned cues before it.
@@ -57,7 +55,7 @@ pub(crate) fn final_stage(
     }
     if matches!(kind, Kind::Casualties | Kind::Loss)
         && stage == Stage::Planned
-        && !(clause.0..f0).any(|k| cues.future.contains_at(u.lower, &u.toks, k))
+        && !u.any_cue(cues, Cue::Future, clause.0, f0)
     {
         stage = Stage::Done;
     }
@@ -67,9 +65,7 @@ pub(crate) fn final_stage(
     {
         stage = Stage::Planned;
     }
-    if item == ItemKind::Money
-        && (clause.0..clause.1).any(|k| cues.package.contains_at(u.lower, &u.toks, k))
-    {
+    if item == ItemKind::Money && u.any_cue(cues, Cue::Package, clause.0, clause.1) {
         stage = Stage::Planned;
     }
     stage
