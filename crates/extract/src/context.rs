@@ -77,10 +77,11 @@ impl DocContext {
     /// Update the document state after a unit's claims were built.
     pub fn after_unit(&mut self, sc: &Scene, tools: &Tools) {
         let u = &sc.u;
-        let ends_colon = sc.ends_with_colon();
+        // a list opens on a colon, or on an including verb ("the package includes")
+        let ends_colon = sc.ends_with_colon() || (!sc.list && ends_with_include(sc));
         if ends_colon && sc.figs.is_empty() {
             self.header = header_frame(sc, tools);
-        } else if !sc.figs.is_empty() && !sc.has_dash() && !ends_colon {
+        } else if !sc.figs.is_empty() && !sc.has_dash() && !ends_colon && !sc.list {
             self.header = None;
         }
         if sc.figs.is_empty() && !ends_colon {
@@ -198,6 +199,19 @@ impl DocContext {
     }
 }
 
+/// Does the unit end on an including verb ("Its package includes")?
+fn ends_with_include(sc: &Scene) -> bool {
+    let n = sc.u.toks.len();
+    let end = if n > 0 && sc.u.is_punct(n - 1) {
+        n - 1
+    } else {
+        n
+    };
+    sc.trigs
+        .iter()
+        .any(|t| t.trig.frame == Frame::Include && t.t1 == end && end > 0)
+}
+
 /// The frame a table header opens: "Russian equipment destroyed by
 /// Ukrainian forces since 24 February 2022, according to X:".
 fn header_frame(sc: &Scene, tools: &Tools) -> Option<LastFrame> {
@@ -247,6 +261,32 @@ fn header_frame(sc: &Scene, tools: &Tools) -> Option<LastFrame> {
             })
             .filter(|s| from.as_ref() != Some(s));
     }
+    // "Estonia's package for Ukraine includes:": the recipient before the verb
+    if matches!(kind, Kind::Transfer | Kind::Deployment) && to.is_none() {
+        to = u
+            .ments
+            .iter()
+            .filter(|m| m.t0 > 0 && matches!(u.word(m.t0 - 1), "for" | "to"))
+            .find_map(|m| crate::mentions::party_of(tools.lex, m))
+            .filter(|s| from.as_ref() != Some(s));
+    }
+    // a package or pledge opens a planned list; a tally of losses is done
+    let stage = crate::stage::final_stage(
+        u,
+        tools.cues,
+        Some(t),
+        None,
+        kind,
+        h.kind,
+        h.t0,
+        h.t1,
+        (0, u.toks.len()),
+    );
+    let evidence = if matches!(kind, Kind::Casualties | Kind::Loss) {
+        Evidence::Document
+    } else {
+        Evidence::Statement
+    };
     let when = sc
         .times
         .iter()
@@ -262,13 +302,13 @@ fn header_frame(sc: &Scene, tools: &Tools) -> Option<LastFrame> {
         outcome,
         from,
         to,
-        stage: Stage::Done,
+        stage,
         people: item.kind.is_people(),
         source: a.map(|a| Source {
             speaker: a.speaker.clone(),
             via: a.via.clone(),
         }),
-        evidence: a.map(|_| Evidence::Document),
+        evidence: a.map(|_| evidence),
         when,
     })
 }

@@ -62,6 +62,7 @@ struct RawCues {
     fire_verbs: Vec<String>,
     cancel: Vec<String>,
     sale: Vec<String>,
+    worth: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -113,6 +114,8 @@ pub(crate) struct Cues {
     pub cancel: PhraseSet<()>,
     /// Words of a sale: a package sum near them is a price.
     pub sale: PhraseSet<()>,
+    /// Words that tie a sum to a thing ("radars worth ¥1.6 billion").
+    pub worth: PhraseSet<()>,
     pub items: PhraseSet<ItemClass>,
 }
 
@@ -175,6 +178,7 @@ impl Cues {
             fire_verbs: s(&c.fire_verbs),
             cancel: s(&c.cancel),
             sale: s(&c.sale),
+            worth: s(&c.worth),
             items: item_set,
         })
     }

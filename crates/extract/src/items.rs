@@ -87,6 +87,13 @@ pub(crate) fn item_after(
                 .map(|h| h.t0)
                 .min()
                 .unwrap_or(e);
+            // "Twelve Palestinians were killed": a plural demonym right after
+            // the figure is the counted noun, people of that state
+            if text_start.is_none() && !matches!(unit, Unit::Money(_)) {
+                if let Some(h) = demonym_noun(u, m, e, cues) {
+                    return Some(h);
+                }
+            }
             if matches!(m.form, Form::Demonym) || m.possessive || is_origin_word(u, j, cues) {
                 if text_start.is_none() && !m.possessive {
                     text_start = Some(j);
@@ -183,6 +190,78 @@ pub(crate) fn item_after(
         }
     }
     None
+}
+
+/// A demonym standing as a plural noun ("Palestinians", "Sudanese" before a
+/// verb): people, named "people". A plural in -s is a noun unless an item
+/// noun follows; any other form only when no noun can follow it.
+fn demonym_noun(u: &UnitView, m: &crate::mentions::Ment, e: usize, cues: &Cues) -> Option<ItemRef> {
+    if m.form != Form::Demonym || m.possessive || e != m.t1 {
+        return None;
+    }
+    if u.items.iter().any(|h| h.t0 >= e && h.t0 <= e + 1) {
+        return None;
+    }
+    let last = u.word(m.t1 - 1);
+    let plural = last.ends_with('s') && !last.ends_with("ss");
+    let verb_next = cues.item_elided.contains_at(u.lower, &u.toks, e)
+        && !matches!(u.word(e), "of" | "a" | "and" | "or");
+    if !((plural && !u.is_capitalised(e)) || verb_next) {
+        return None;
+    }
+    Some(ItemRef {
+        name: "people".into(),
+        text: u.slice(m.t0, m.t1).to_string(),
+        kind: ItemKind::Civilians,
+        origin: None,
+        at: Some((m.t0, m.t1)),
+        elided: false,
+    })
+}
+
+/// The thing a sum is the value of: "coastal radars worth ¥1.6 billion".
+/// The item keeps the thing's name, counted in money.
+pub(crate) fn worth_item(u: &UnitView, f0: usize, cues: &Cues) -> Option<ItemRef> {
+    let k = (f0.saturating_sub(4)..f0).find(|&k| {
+        cues.worth
+            .at(u.lower, &u.toks, k)
+            .is_some_and(|(_, e)| e == f0)
+    })?;
+    let h = u
+        .items
+        .iter()
+        .find(|h| h.t1 == k && h.kind != ItemKind::Money)?;
+    let mut s = h.t0;
+    if s > 0
+        && !u.is_punct(s - 1)
+        && !u.is_capitalised(s - 1)
+        && !cues.item_elided.contains_at(u.lower, &u.toks, s - 1)
+        && !matches!(u.word(s - 1), "the" | "its" | "their" | "with")
+    {
+        s -= 1;
+    }
+    Some(ItemRef {
+        kind: ItemKind::Money,
+        ..from_head(u, h, s)
+    })
+}
+
+/// A sum on a list line under a giving header: aid, named by what it is
+/// for when an item follows ("€40 million for drones").
+pub(crate) fn listed_money(u: &UnitView, f1: usize) -> ItemRef {
+    let text = u
+        .items
+        .iter()
+        .find(|h| h.t0 >= f1 && h.kind != ItemKind::Money)
+        .map_or("aid", |h| u.slice(h.t0, h.t1));
+    ItemRef {
+        name: "aid".into(),
+        text: text.to_string(),
+        kind: ItemKind::Money,
+        origin: None,
+        at: None,
+        elided: true,
+    }
 }
 
 pub(crate) fn is_origin_word(u: &UnitView, j: usize, cues: &Cues) -> bool {

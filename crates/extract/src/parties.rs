@@ -424,6 +424,15 @@ pub(crate) fn fill(drafts: &mut [Draft], cues: &Cues) {
             .filter(|d| d.claim.kind == Kind::Casualties)
             .map(|d| d.claim.from.as_deref()),
     );
+    // the one side the document names as hurt, when it names exactly one
+    let mut victims: Vec<&str> = drafts
+        .iter()
+        .filter(|d| d.claim.kind == Kind::Casualties)
+        .filter_map(|d| d.claim.from.as_deref())
+        .collect();
+    victims.sort_unstable();
+    victims.dedup();
+    let sole = (victims.len() == 1).then(|| victims[0].to_string());
     for d in drafts.iter_mut() {
         let (bare, firm, people) = (d.bare, d.firm, d.item_kind.is_people());
         let c = &mut d.claim;
@@ -442,6 +451,11 @@ pub(crate) fn fill(drafts: &mut [Draft], cues: &Cues) {
             Kind::Casualties => {
                 if c.from.is_none() && bare && d.item_kind == ItemKind::People {
                     c.from = hurt.clone();
+                }
+                // "9 people were killed in <a village the lexicon does not
+                // know>" in a report about one side's dead
+                if c.from.is_none() && bare && d.item_kind == ItemKind::Civilians {
+                    c.from = sole.clone();
                 }
                 if c.from.is_some() && c.from == c.to {
                     c.to = None;

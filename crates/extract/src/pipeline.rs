@@ -141,9 +141,31 @@ impl Pipeline {
             return None;
         }
         let clause = sc.clause_of(f0);
-        let item = items::attach(sc, fig, f0, f1, clause, cues, ctx.last_item.as_ref())?;
+        let worth = matches!(fig.unit, tally_core::Unit::Money(_))
+            .then(|| items::worth_item(&sc.u, f0, cues))
+            .flatten();
+        let valued = worth.is_some();
+        let item = worth
+            .or_else(|| items::attach(sc, fig, f0, f1, clause, cues, ctx.last_item.as_ref()))
+            .or_else(|| {
+                // "- €40 million for drones" under "X's aid includes:": money given
+                let give = ctx
+                    .header
+                    .as_ref()
+                    .is_some_and(|h| h.kind == Kind::Transfer && h.from.is_some());
+                (give && sc.list && matches!(fig.unit, tally_core::Unit::Money(_)))
+                    .then(|| items::listed_money(&sc.u, f1))
+            })?;
         let mut trig = frames::governing(u, &sc.trigs, f0, f1, &item, clause);
         if trig.is_some_and(|t| t.trig.frame == Frame::NonClaim) {
+            return None;
+        }
+        // the value of a thing given is money given; of a thing bought, its price
+        if valued
+            && (!trig.is_some_and(|t| t.trig.frame == Frame::Give)
+                || ctx.sale
+                || sc.mentions_sale(cues))
+        {
             return None;
         }
         let mut inherited: Option<LastFrame> = None;
@@ -171,7 +193,11 @@ impl Pipeline {
                 return None;
             }
             if trig.is_none() {
-                if let Some(h) = ctx.header.clone().filter(|_| sc.has_dash_or_colon()) {
+                if let Some(h) = ctx
+                    .header
+                    .clone()
+                    .filter(|_| sc.has_dash_or_colon() || sc.list)
+                {
                     inherited = Some(h);
                 } else if anaphoric || coord::coordinated(sc, f0, prev.as_ref()) {
                     inherited = ctx.last_frame.clone().filter(|l| {
@@ -242,6 +268,11 @@ impl Pipeline {
                 .filter(|s| from.as_ref() != Some(s));
         }
         if let Some(l) = inherited.as_ref() {
+            // "Estonia's aid includes:\n- 20 Javelin launchers": the giver
+            // of the frame, not the weapon's maker
+            if kind == Kind::Transfer && l.from.is_some() && from.is_some() && from == p.origin {
+                from = None;
+            }
             from = from.or(l.from.clone());
             to = to.or(l.to.clone());
         }

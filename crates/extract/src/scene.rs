@@ -24,6 +24,8 @@ pub(crate) struct Scene<'a> {
     pub u: UnitView<'a>,
     pub span: Span,
     pub headline: bool,
+    /// A list item (its bullet left out of the span).
+    pub list: bool,
     pub times: Vec<TimeHit>,
     pub trigs: Vec<TrigHit>,
     pub attrs: Vec<Attr>,
@@ -85,6 +87,7 @@ impl<'a> Scene<'a> {
             u,
             span: unit.span,
             headline: unit.kind != UnitKind::Sentence,
+            list: unit.kind == UnitKind::ListItem,
             times,
             trigs,
             attrs,

@@ -393,3 +393,66 @@ fn soldiers_who_surrender_are_captured() {
     assert_eq!(c.outcome, Some(Outcome::Captured));
     assert_eq!(c.quantity.bound, Bound::AtLeast);
 }
+
+#[test]
+fn a_plural_demonym_is_the_people_counted() {
+    let cs = claims("Eight Syrians were killed when an air strike hit a market near the border.");
+    let c = one(&cs, 8.0);
+    assert_eq!(c.kind, Kind::Casualties);
+    assert_eq!(c.outcome, Some(Outcome::Killed));
+    assert_eq!(c.from.as_deref(), Some("SY"));
+    assert_eq!(c.item.name, "people");
+    let cs = claims("Militants said four Israelis were taken hostage during the raid.");
+    let c = one(&cs, 4.0);
+    assert_eq!(
+        (c.from.as_deref(), c.outcome),
+        (Some("IL"), Some(Outcome::Captured))
+    );
+    // a demonym before its own noun is no noun; no harm, no claim
+    let cs = claims("Five Russian soldiers were wounded by a drone strike.");
+    assert_eq!(one(&cs, 5.0).item.name, "soldiers");
+    assert!(claims("About 300 Ukrainians visited the exhibition last week.").is_empty());
+}
+
+#[test]
+fn list_lines_under_a_giving_header_are_planned_transfers() {
+    let cs = claims(
+        "Latvia's new military aid for Ukraine includes:\n- 12 Stinger launchers\n- €25 million for drones\n- 600 anti-tank mines",
+    );
+    assert_eq!(cs.len(), 3, "{cs:#?}");
+    for c in &cs {
+        assert_eq!(c.kind, Kind::Transfer);
+        assert_eq!(c.stage, Stage::Planned);
+        // the giver, not the launcher's maker
+        assert_eq!(party(c), (Some("LV"), Some("UA")));
+    }
+    assert_eq!(one(&cs, 25e6).quantity.unit, Unit::Money("EUR".into()));
+    // a list with no header frame stays silent
+    assert!(claims("Things to know:\n- 12 museums\n- 600 cafes").is_empty());
+}
+
+#[test]
+fn the_value_of_a_thing_given_is_money_given_but_a_price_is_not() {
+    let cs =
+        claims("South Korea will give Poland training aircraft worth $90 million, Seoul said.");
+    let c = one(&cs, 9e7);
+    assert_eq!(c.kind, Kind::Transfer);
+    assert_eq!(c.stage, Stage::Planned);
+    assert_eq!(party(c), (Some("KR"), Some("PL")));
+    assert_eq!(c.quantity.unit, Unit::Money("USD".into()));
+    let cs = claims("Romania bought 54 Abrams tanks worth $2.5 billion from the United States.");
+    assert!(cs.iter().all(|c| c.quantity.unit == Unit::Item), "{cs:#?}");
+}
+
+#[test]
+fn people_hurt_in_an_unknown_place_belong_to_the_only_side_hurt() {
+    let cs = claims(
+        "Six Lebanese were killed in an Israeli air strike on Tuesday.\nLater, nine people were killed when a drone struck a house in Kfar Tebnit, medics said.",
+    );
+    assert_eq!(one(&cs, 9.0).from.as_deref(), Some("LB"));
+    // two sides hurt: no guess
+    let cs = claims(
+        "Two Ukrainians were killed by shelling in Kherson.\nIn Belgorod, three Russians were wounded by drones.\nNine people were killed when a missile struck a house in Zolota Balka, officials said.",
+    );
+    assert!(cs.iter().all(|c| c.quantity.value != 9.0), "{cs:#?}");
+}
