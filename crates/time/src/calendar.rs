@@ -3,7 +3,7 @@
 
 use crate::lexicon::Unit;
 use jiff::civil::Date;
-use jiff::ToSpan;
+use jiff::{Span, ToSpan};
 
 /// An inclusive interval of days.
 pub(crate) type Iv = (Date, Date);
@@ -139,9 +139,9 @@ pub(crate) fn calendar_unit(d: Date, unit: Unit, shift: i64) -> Option<Iv> {
             let day = add(d, Unit::Day, shift)?;
             Some((day, day))
         }
-        Unit::Week => week_of(d.checked_add((shift * 7).days()).ok()?),
+        Unit::Week => week_of(add(d, Unit::Week, shift)?),
         Unit::Month => {
-            let first = d.first_of_month().checked_add(shift.months()).ok()?;
+            let first = add(d.first_of_month(), Unit::Month, shift)?;
             Some((first, first.last_of_month()))
         }
         Unit::Year => {
@@ -153,17 +153,24 @@ pub(crate) fn calendar_unit(d: Date, unit: Unit, shift: i64) -> Option<Iv> {
 
 /// `d` moved by `n` units (hours count as whole days, rounded up).
 pub(crate) fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
-    let span = match unit {
+    d.checked_add(span(unit, n)?).ok()
+}
+
+/// `n` of a unit as a span, or `None` when the calendar cannot represent it.
+/// Counts come from the text and may be absurd ("the last 72024 years"):
+/// jiff's infallible constructors would panic on them.
+pub(crate) fn span(unit: Unit, n: i64) -> Option<Span> {
+    let s = Span::new();
+    match unit {
         Unit::Hour => {
-            let days = (n.abs() + 23) / 24;
-            (days * n.signum()).days()
+            let days = n.checked_abs()?.checked_add(23)? / 24;
+            s.try_days(days * n.signum()).ok()
         }
-        Unit::Day => n.days(),
-        Unit::Week => n.weeks(),
-        Unit::Month => n.months(),
-        Unit::Year => n.years(),
-    };
-    d.checked_add(span).ok()
+        Unit::Day => s.try_days(n).ok(),
+        Unit::Week => s.try_weeks(n).ok(),
+        Unit::Month => s.try_months(n).ok(),
+        Unit::Year => s.try_years(n).ok(),
+    }
 }
 
 /// The early / middle / late third of an interval: days 1-10 / 11-20 /

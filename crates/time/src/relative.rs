@@ -34,7 +34,7 @@ impl Parser<'_> {
     fn deictic(&self, i: usize) -> Option<Parsed> {
         let off = *self.lex.deictic.get(self.word(i)?)?;
         let v = self.resolved(TimeKind::Day, |p| {
-            let d = p.checked_add(off.days()).ok()?;
+            let d = calendar::add(p, Unit::Day, off)?;
             Some((d, d))
         });
         Some((i + 1, v))
@@ -57,7 +57,7 @@ impl Parser<'_> {
                     .first_of_month()
                     .checked_sub(i64::from((p.month() - 1) % 3).months())
                     .ok()?;
-                let first = q0.checked_add((shift * 3).months()).ok()?;
+                let first = calendar::add(q0, Unit::Month, shift.checked_mul(3)?)?;
                 calendar::months_from(first.year(), first.month(), 3)
             });
             return Some((j + 1, v));
@@ -84,7 +84,7 @@ impl Parser<'_> {
                 } else {
                     shift.max(0)
                 };
-                let d = p.checked_add(off.days()).ok()?;
+                let d = calendar::add(p, Unit::Day, off)?;
                 Some((d, d))
             });
             return Some((j + 1, v));

@@ -678,3 +678,27 @@ fn an_event_noun_after_a_plain_point_preposition_is_not_a_period() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].kind, TimeKind::Event);
 }
+
+#[test]
+fn absurd_counts_from_the_text_do_not_panic() {
+    // Found by proptest: "last 7 2024 year -" reads a count of 72024 years,
+    // beyond what the calendar can hold; it must resolve to nothing, not
+    // panic.
+    let anchor = Anchor {
+        published: Some(Date::new(1950, 1, 1).unwrap()),
+        future: false,
+    };
+    for text in [
+        "last 7 2024 year -",
+        "over the past 99999999999 years",
+        "in the last 9223372036854775807 weeks",
+        "99999999999 months ago",
+        "within 99999999999 days",
+    ] {
+        for t in find_times(text, anchor) {
+            if let (Some(a), Some(b)) = (t.from, t.to) {
+                assert!(a <= b, "{text:?}: {t:?}");
+            }
+        }
+    }
+}
