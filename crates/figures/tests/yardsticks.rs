@@ -47,6 +47,13 @@ fn bytes(s: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     Some((*idx.get(start)?, *idx.get(end + 1)?))
 }
 
+/// The byte range of a Recognizers-Text result (character offsets, `End`
+/// inclusive) in its input.
+fn result_span(input: &str, r: &serde_json::Value) -> Option<(usize, usize)> {
+    let (start, end) = r["Start"].as_u64().zip(r["End"].as_u64())?;
+    bytes(input, start as usize, end as usize)
+}
+
 fn overlapping(figs: &[Figure], (s, e): (usize, usize)) -> Vec<&Figure> {
     figs.iter()
         .filter(|f| f.span.start < e && s < f.span.end)
@@ -207,11 +214,7 @@ fn number_model() {
                 t.out_of_scope += 1;
                 continue;
             }
-            let Some(span) = r["Start"]
-                .as_u64()
-                .zip(r["End"].as_u64())
-                .and_then(|(s, e)| bytes(input, s as usize, e as usize))
-            else {
+            let Some(span) = result_span(input, r) else {
                 t.out_of_scope += 1;
                 continue;
             };
@@ -287,11 +290,7 @@ fn number_range_model() {
                 t.out_of_scope += 1;
                 continue;
             };
-            let Some(span) = r["Start"]
-                .as_u64()
-                .zip(r["End"].as_u64())
-                .and_then(|(s, e)| bytes(input, s as usize, e as usize))
-            else {
+            let Some(span) = result_span(input, r) else {
                 continue;
             };
             let ok = overlapping(&figs, span).iter().any(|f| match (low, high) {
@@ -344,11 +343,7 @@ fn percent_model() {
                 t.out_of_scope += 1;
                 continue;
             }
-            let Some(span) = r["Start"]
-                .as_u64()
-                .zip(r["End"].as_u64())
-                .and_then(|(s, e)| bytes(input, s as usize, e as usize))
-            else {
+            let Some(span) = result_span(input, r) else {
                 continue;
             };
             let ok = overlapping(&figs, span)
@@ -422,11 +417,7 @@ fn currency_model() {
                 t.out_of_scope += 1;
                 continue;
             }
-            let Some(span) = r["Start"]
-                .as_u64()
-                .zip(r["End"].as_u64())
-                .and_then(|(s, e)| bytes(input, s as usize, e as usize))
-            else {
+            let Some(span) = result_span(input, r) else {
                 continue;
             };
             let ok = overlapping(&figs, span)
@@ -460,11 +451,7 @@ fn measures_not_counts(rel: &str, name: &str, floor: f64) {
                 t.out_of_scope += 1;
                 continue;
             }
-            let Some(span) = r["Start"]
-                .as_u64()
-                .zip(r["End"].as_u64())
-                .and_then(|(s, e)| bytes(input, s as usize, e as usize))
-            else {
+            let Some(span) = result_span(input, r) else {
                 continue;
             };
             let near = overlapping(&figs, span);
