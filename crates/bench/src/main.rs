@@ -9,11 +9,6 @@ use tally_bench::throughput::{self, write_corpus, write_patterns, RunOptions};
 use tally_bench::{meantime, Generator};
 use tally_lexicon::Lexicon;
 
-/// The allocator the `tally` binary ships with, so the in-process rows
-/// measure what users run.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser, Debug)]
 #[command(name = "tally-bench", about = "Benchmarks for tally")]
 struct Cli {

@@ -9,12 +9,6 @@ mod output;
 mod pipeline;
 mod progress;
 
-/// mimalloc instead of the system allocator: extraction allocates many
-/// small, short-lived vectors per sentence, and glibc's malloc was about a
-/// tenth of its time (see BENCHMARKS.md).
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use clap::Parser;
 use std::process::ExitCode;
 
