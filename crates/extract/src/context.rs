@@ -9,6 +9,7 @@ use crate::parties::{parties, resolve_parties};
 use crate::scene::{Scene, Tools};
 use crate::triggers::Frame;
 use tally_core::{Claim, Evidence, Kind, Outcome, Period, Source, Stage};
+use tally_lexicon::{Entity, Form};
 use tally_time::TimeKind;
 
 /// A claim being built, with what the document-level passes need.
@@ -35,6 +36,8 @@ pub(crate) struct LastFrame {
     pub source: Option<Source>,
     pub evidence: Option<Evidence>,
     pub when: Option<Period>,
+    /// The canonical name of what was counted.
+    pub item: String,
 }
 
 impl LastFrame {
@@ -50,6 +53,7 @@ impl LastFrame {
             source: claim.source.clone(),
             evidence: claim.evidence,
             when: claim.when.clone(),
+            item: claim.item.name.clone(),
         }
     }
 }
@@ -71,6 +75,11 @@ pub(crate) struct DocContext {
     pub fired: Vec<(String, String)>,
     /// The last unit spoke of a sale.
     pub sale: bool,
+    /// The last transfer or deployment with both parties (stated with or
+    /// without a figure): a later figure of the same kind whose sentence
+    /// names no party at all continues it. A sentence naming another party
+    /// closes it.
+    pub open: Option<LastFrame>,
 }
 
 impl DocContext {
@@ -93,12 +102,14 @@ impl DocContext {
                     && f.from.is_some()
                     && f.to.is_some()
             }) {
-                self.last_frame = Some(LastFrame {
+                let f = LastFrame {
                     source: None,
                     evidence: None,
                     when: None,
                     ..f
-                });
+                };
+                self.open = Some(f.clone());
+                self.last_frame = Some(f);
             }
         }
         self.note_fired(sc, tools);
@@ -138,6 +149,44 @@ impl DocContext {
 }
 
 impl DocContext {
+    /// Keep, replace or close the open frame after a unit whose claims are
+    /// `new`: a transfer or deployment with both parties opens its own; a
+    /// unit naming a party outside the open frame (not counting who is
+    /// quoted) closes it.
+    pub fn carry_open(&mut self, sc: &Scene, tools: &Tools, new: &[Draft]) {
+        if let Some(d) = new.iter().rev().find(|d| {
+            matches!(d.claim.kind, Kind::Transfer | Kind::Deployment)
+                && d.claim.from.is_some()
+                && d.claim.to.is_some()
+        }) {
+            self.open = Some(LastFrame::of(&d.claim, None, d.item_kind.is_people()));
+            return;
+        }
+        if self
+            .open
+            .as_ref()
+            .is_some_and(|o| names_other_party(o, sc, tools))
+        {
+            self.open = None;
+        }
+    }
+
+    /// The open frame a figure of `kind` counting people (or not) whose
+    /// sentence names no party continues: none when the unit names a party
+    /// outside it ("Warsaw was promised 20, of which four arrived" does not
+    /// continue another pair's frame).
+    pub fn open_for(
+        &self,
+        kind: Kind,
+        people: bool,
+        sc: &Scene,
+        tools: &Tools,
+    ) -> Option<&LastFrame> {
+        self.open
+            .as_ref()
+            .filter(|o| o.kind == kind && o.people == people && !names_other_party(o, sc, tools))
+    }
+
     /// Remember who fired or launched which materiel in this unit.
     fn note_fired(&mut self, sc: &Scene, tools: &Tools) {
         let u = &sc.u;
@@ -214,6 +263,16 @@ fn ends_with_include(sc: &Scene) -> bool {
 
 /// The frame a table header opens: "Russian equipment destroyed by
 /// Ukrainian forces since 24 February 2022, according to X:".
+/// Does the unit name a party that is neither side of `o` (who is quoted
+/// aside)?
+fn names_other_party(o: &LastFrame, sc: &Scene, tools: &Tools) -> bool {
+    sc.u.ments
+        .iter()
+        .filter(|m| !sc.attrs.iter().any(|a| m.t0 >= a.t0 && m.t1 <= a.t1))
+        .filter_map(|m| crate::mentions::party_of(tools.lex, m))
+        .any(|p| o.from.as_ref() != Some(&p) && o.to.as_ref() != Some(&p))
+}
+
 fn header_frame(sc: &Scene, tools: &Tools) -> Option<LastFrame> {
     let u = &sc.u;
     let h = u.items.first()?;
@@ -247,7 +306,24 @@ fn header_frame(sc: &Scene, tools: &Tools) -> Option<LastFrame> {
         (0, u.toks.len()),
         &excluded,
     );
-    let (from, mut to) = resolve_parties(Some(t.trig.frame), kind, &p, None, tools.cues);
+    // "Minsk acknowledged that it had sent engineers": the pronoun is the
+    // state whose words these are
+    let subject = sc
+        .attrs
+        .iter()
+        .filter(|a| a.verb < t.t0)
+        .max_by_key(|a| a.verb)
+        .and_then(|a| {
+            u.ments
+                .iter()
+                .filter(|m| m.t0 >= a.t0 && m.t1 <= a.t1 && m.form != Form::Demonym)
+                .find_map(|m| match tools.lex.entity(m.id) {
+                    Entity::State(st) => Some(st.code.clone()),
+                    _ => None,
+                })
+        });
+    let (from, mut to) =
+        resolve_parties(Some(t.trig.frame), kind, &p, subject.as_deref(), tools.cues);
     let a = sc.attrs.iter().find(|a| a.speaker.is_some());
     // a side's published tally of its enemy's losses: the side is the cause
     if matches!(kind, Kind::Casualties | Kind::Loss) && to.is_none() {
@@ -310,6 +386,7 @@ fn header_frame(sc: &Scene, tools: &Tools) -> Option<LastFrame> {
         }),
         evidence: a.map(|_| evidence),
         when,
+        item: h.name.clone(),
     })
 }
 

@@ -63,6 +63,7 @@ struct RawCues {
     cancel: Vec<String>,
     sale: Vec<String>,
     worth: Vec<String>,
+    elliptic_states: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +117,9 @@ pub(crate) struct Cues {
     pub sale: PhraseSet<()>,
     /// Words that tie a sum to a thing ("radars worth ¥1.6 billion").
     pub worth: PhraseSet<()>,
+    /// First words of state names a story may use alone ("the North" for
+    /// North Korea), capitalised as written.
+    pub elliptic_states: Vec<String>,
     pub items: PhraseSet<ItemClass>,
 }
 
@@ -179,6 +183,7 @@ impl Cues {
             cancel: s(&c.cancel),
             sale: s(&c.sale),
             worth: s(&c.worth),
+            elliptic_states: c.elliptic_states,
             items: item_set,
         })
     }

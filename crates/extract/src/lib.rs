@@ -4,14 +4,17 @@
 //! [`Pipeline`] is the one entry point; it implements
 //! [`tally_core::Extractor`], the seam ingest and the CLI call. Each stage
 //! adds annotations over the original text as spans, never copies:
-//! [`segment`] splits units; `scene` annotates each (tokens, lexicon
+//! [`segment`] splits units; `ellipsis` reads "the North" as the one
+//! northern state named before; `scene` annotates each (tokens, lexicon
 //! mentions, item nouns, times, triggers from `data/lexicon/triggers.toml`,
 //! attributions, figures); per figure, `items` finds what it counts,
 //! `frames` the governing trigger (a `nonclaim` trigger drops it; a
 //! package noun or "N soldiers in X" opens a frame of its own), `source`
 //! the speaker and channel, `parties` from/to, `stage`, `coord` shared
-//! bounds and partitives, `when` the event's period; `context` carries
-//! document state between units; `parties::fill` adds implied parties in a
+//! bounds and partitives, `backrefs` items named in an earlier sentence
+//! ("40 of the howitzers", "made 6,000 last year"), `when` the event's
+//! period; `context` carries document state between units (the open
+//! frame a later party-less figure continues); `parties::fill` adds implied parties in a
 //! precision-safe form, `events` dates "since the invasion began" from the
 //! document's own dating of the event, and `dedup` merges repeats.
 //!
@@ -27,10 +30,12 @@
 
 mod antecedents;
 mod attribution;
+mod backrefs;
 mod context;
 mod coord;
 mod cues;
 mod dedup;
+mod ellipsis;
 mod events;
 mod frames;
 mod items;

@@ -6,6 +6,7 @@
 use crate::context::{DocContext, Draft, LastFrame};
 use crate::coord::{self, Prev};
 use crate::cues::{Cues, ItemKind, CUES, ITEMS};
+use crate::ellipsis::{add_elliptic_states, SeenStates};
 use crate::events::EventDates;
 use crate::frames;
 use crate::items;
@@ -13,7 +14,7 @@ use crate::marks::Cue;
 use crate::scene::{Scene, Tools};
 use crate::segment::segment;
 use crate::triggers::{Frame, Triggers, BUILTIN};
-use crate::{dedup, parties, source, stage, when, ExtractError};
+use crate::{backrefs, dedup, parties, source, stage, when, ExtractError};
 use tally_core::{Claim, Document, Extractor, Item, Kind, Outcome, Quantity, Span, Stage};
 use tally_lexicon::Lexicon;
 
@@ -81,7 +82,17 @@ impl Extractor for Pipeline {
         let spans: Vec<Span> = units.iter().map(|u| u.span).collect();
         // one pass of the lexicon over the document, shared out by unit
         let found = self.lexicon.find_in(text, &spans);
-        for (unit, found) in units.iter().zip(found) {
+        let mut seen = SeenStates::default();
+        for (unit, mut found) in units.iter().zip(found) {
+            let unit_text = text.get(unit.span.range()).unwrap_or("");
+            add_elliptic_states(
+                unit_text,
+                &mut found,
+                &seen,
+                &self.lexicon,
+                &self.cues.elliptic_states,
+            );
+            seen.note(&self.lexicon, &found);
             let sc = Scene::build(
                 text,
                 &lower,
@@ -105,6 +116,7 @@ impl Extractor for Pipeline {
             }
             last_unit = (!sc.headline && drafts.len() > first).then_some(first..drafts.len());
             events.note(&sc, &self.cues);
+            ctx.carry_open(&sc, &tools, &drafts[first..]);
             ctx.after_unit(&sc, &tools);
         }
         parties::fill(&mut drafts, &self.cues);
@@ -156,6 +168,10 @@ impl Pipeline {
                 (give && sc.list && matches!(fig.unit, tally_core::Unit::Money(_)))
                     .then(|| items::listed_money(&sc.u, f1))
             })?;
+        // "more than 40 of the howitzers" after a sentence naming the Krab
+        let back = backrefs::partitive_weapon(u, lex, f0, f1, &item, ctx.last_weapon.as_ref());
+        let backref = back.is_some();
+        let item = back.unwrap_or(item);
         let mut trig = frames::governing(u, &sc.trigs, f0, f1, &item, clause);
         if trig.is_some_and(|t| t.trig.frame == Frame::NonClaim) {
             return None;
@@ -276,6 +292,37 @@ impl Pipeline {
             from = from.or(l.from.clone());
             to = to.or(l.to.clone());
         }
+        // "Denmark is handing Ukraine CAESAR guns. Eight of the howitzers
+        // were delivered": the giver of the open frame, not the maker
+        if backref && kind == Kind::Transfer {
+            if let Some(o) = ctx
+                .open_for(kind, false, sc, &self.tools())
+                .filter(|o| o.from.is_some() && (to.is_none() || to == o.to))
+            {
+                from = o.from.clone();
+                to = o.to.clone();
+            }
+        }
+        // "the works built 1,200 last year": the producer of the same item
+        // (a known weapon's maker is no producer named in the sentence)
+        let named = !parties::Parties {
+            origin: None,
+            ..p.clone()
+        }
+        .is_empty();
+        if kind == Kind::Production && from.is_none() && !named {
+            from = backrefs::same_producer(ctx.last_frame.as_ref(), &item);
+        }
+        // "Minsk said it had sent engineers to Syria. [...] At least 300
+        // more were dispatched in May": a firm verb whose sentence names no
+        // party continues the open frame of its kind
+        let firm = trig.is_some_and(|t| frames::is_firm(t.trig.frame));
+        if from.is_none() && to.is_none() && inherited.is_none() && firm && p.is_empty() {
+            if let Some(o) = ctx.open_for(kind, item.kind.is_people(), sc, &self.tools()) {
+                from = o.from.clone();
+                to = o.to.clone();
+            }
+        }
         if kind == Kind::Casualties && item.kind == ItemKind::Civilians {
             (from, to) = parties::civilian_sides(&p, ctx.target.as_deref(), to, cues);
             if let Some(l) = inherited.as_ref().filter(|_| continues) {
@@ -332,7 +379,6 @@ impl Pipeline {
             period = Some(when::past_day(doc.published, &doc.text[fspan.range()]));
         }
         let bare = p.is_empty();
-        let firm = trig.is_some_and(|t| frames::is_firm(t.trig.frame));
         let claim = Claim {
             doc: doc.id.as_str().to_string(),
             kind,

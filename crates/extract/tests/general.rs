@@ -456,3 +456,66 @@ fn people_hurt_in_an_unknown_place_belong_to_the_only_side_hurt() {
     );
     assert!(cs.iter().all(|c| c.quantity.value != 9.0), "{cs:#?}");
 }
+
+#[test]
+fn the_north_stands_for_the_one_northern_state_named_before() {
+    let cs = claims(
+        "Seoul says Pyongyang is selling weapons abroad. Officials said the North had shipped about 60 rocket launchers to Myanmar last year.",
+    );
+    let c = one(&cs, 60.0);
+    assert_eq!(party(c), (Some("KP"), Some("MM")));
+    // a compass point is no state
+    let cs = claims(
+        "Pyongyang is selling weapons abroad. Rebels in the North of Myanmar received 40 rocket launchers.",
+    );
+    assert!(
+        cs.iter().all(|c| c.from.as_deref() != Some("KP")),
+        "{cs:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_frame_without_a_figure_carries_to_a_later_bare_count() {
+    let text = "The talks came a day after Minsk acknowledged that it had sent engineers to Syria. Damascus confirmed it. Officials said at least 300 more engineers had been dispatched in May.";
+    let cs = claims(text);
+    let c = one(&cs, 300.0);
+    assert_eq!(c.kind, Kind::Deployment);
+    assert_eq!(party(c), (Some("BY"), Some("SY")));
+    // a sentence naming another side in between closes the frame
+    let text = "The talks came a day after Minsk acknowledged that it had sent engineers to Syria. Turkey and Iraq held talks. Officials said at least 300 more engineers had been dispatched in May.";
+    let cs = claims(text);
+    assert!(
+        cs.iter()
+            .all(|c| (c.quantity.value - 300.0).abs() > 0.5 || c.to.as_deref() != Some("SY")),
+        "{cs:#?}"
+    );
+}
+
+#[test]
+fn of_the_class_noun_counts_the_weapon_named_in_an_earlier_sentence() {
+    let cs = claims(
+        "Poland has handed Ukraine Krab howitzers, officials said on Monday. The newspaper reported that more than 40 of the howitzers had been delivered to Ukraine by rail.",
+    );
+    let c = one(&cs, 40.0);
+    assert_eq!(c.kind, Kind::Transfer);
+    assert_eq!(c.item.name, "AHS Krab");
+    assert_eq!(party(c), (Some("PL"), Some("UA")));
+    assert_eq!(c.quantity.bound, Bound::AtLeast);
+    // a class the weapon is not of: no weapon, no maker as giver
+    let cs = claims(
+        "Poland has handed Ukraine Krab howitzers. The newspaper reported that more than 40 of the tanks had been destroyed.",
+    );
+    assert!(cs.iter().all(|c| c.item.name != "AHS Krab"), "{cs:#?}");
+}
+
+#[test]
+fn a_production_figure_without_its_noun_counts_the_last_product() {
+    let cs = claims(
+        "By March the Kazan works had already turned out about 900 armoured vehicles, the ministry said. Analysts say the works built more than 1,200 last year.",
+    );
+    let c = one(&cs, 1200.0);
+    assert_eq!(c.kind, Kind::Production);
+    assert_eq!(c.from.as_deref(), Some("RU"));
+    assert_eq!(c.item.name, one(&cs, 900.0).item.name);
+    assert_eq!(c.stage, Stage::Done);
+}
