@@ -92,30 +92,66 @@ impl<'t> Ctx<'t> {
     }
 }
 
+/// The running value of a number phrase: what the scale words have summed
+/// so far, the count since the last of them, and what came last.
+struct Sum {
+    total: f64,
+    cur: f64,
+    /// The smallest scale applied so far: a later one must be smaller
+    /// ("2 million 300 thousand", never "300 thousand 2 million").
+    min_scale: f64,
+    last: Last,
+    /// The scale of the phrase's last word, if it ends in one.
+    trailing: Option<f64>,
+    has_scale: bool,
+}
+
+impl Default for Sum {
+    fn default() -> Self {
+        Sum {
+            total: 0.0,
+            cur: 0.0,
+            min_scale: f64::INFINITY,
+            last: Last::None,
+            trailing: None,
+            has_scale: false,
+        }
+    }
+}
+
+impl Sum {
+    /// Multiply the count since the last scale by the scale `s` ("3 million",
+    /// "3bn", "3 m").
+    fn scale_by(&mut self, s: f64) {
+        self.total += self.cur * s;
+        self.cur = 0.0;
+        self.min_scale = s;
+        self.last = Last::Scale;
+        self.trailing = Some(s);
+        self.has_scale = true;
+    }
+}
+
 /// Reads the longest number expression starting at token `i`.
 pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
     let lex = cx.lex;
     let toks = cx.toks;
-    let (mut total, mut cur) = (0.0f64, 0.0f64);
-    let mut last = Last::None;
+    let mut acc = Sum::default();
     // What came before a joining "and".
     let mut before_and: Option<Last> = None;
-    let mut min_scale = f64::INFINITY;
-    let mut trailing = None;
-    let mut has_scale = false;
     let mut words = false;
     let mut j = i;
     let mut end = i;
     while let Some(t) = toks.get(j) {
         let w = cx.w(j);
-        let after = before_and.unwrap_or(last);
+        let after = before_and.unwrap_or(acc.last);
         match t.kind {
             Kind::Num => {
                 let ok = match after {
                     Last::None => true,
                     // "4 thousand 3 hundred", "2 million and 5"; not "3 million 152mm".
                     Last::Scale => {
-                        t.value < min_scale
+                        t.value < acc.min_scale
                             && (before_and.is_some()
                                 || cx.scale(j + 1).is_some()
                                 || cx.kind(j + 1).is_none())
@@ -123,26 +159,21 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                     Last::Hundred => before_and.is_some() && t.value < 100.0,
                     _ => false,
                 };
-                if !ok || (last != Last::None && t.glued) {
+                if !ok || (acc.last != Last::None && t.glued) {
                     break;
                 }
-                cur += t.value;
-                last = Last::Digits;
+                acc.cur += t.value;
+                acc.last = Last::Digits;
                 before_and = None;
-                trailing = None;
+                acc.trailing = None;
                 j += 1;
                 end = j;
                 if cx.is_word(j) && cx.glued(j) {
                     let suffix = cx.w(j);
                     if let Some(&s) = lex.glued_abbreviations.get(suffix) {
                         let dimension = suffix == "m" && cx.dimension_follows(j + 1);
-                        if !dimension && s < min_scale {
-                            total += cur * s;
-                            cur = 0.0;
-                            min_scale = s;
-                            last = Last::Scale;
-                            trailing = Some(s);
-                            has_scale = true;
+                        if !dimension && s < acc.min_scale {
+                            acc.scale_by(s);
                             j += 1;
                             end = j;
                         }
@@ -160,8 +191,8 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                     if !ok {
                         break;
                     }
-                    cur += v;
-                    last = if v < 10.0 {
+                    acc.cur += v;
+                    acc.last = if v < 10.0 {
                         Last::Ones
                     } else if v < 20.0 {
                         Last::Teens
@@ -169,13 +200,13 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                         Last::Tens
                     };
                     before_and = None;
-                    trailing = None;
+                    acc.trailing = None;
                     words = true;
                     j += 1;
                     end = j;
                     continue;
                 }
-                if (w == "a" || w == "an") && last == Last::None {
+                if (w == "a" || w == "an") && acc.last == Last::None {
                     let next = cx.w(j + 1);
                     if lex.scales.contains_key(next)
                         || (lex.groups.contains_key(next) && !next.ends_with('s'))
@@ -183,8 +214,8 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                             .part(j + 1)
                             .is_some_and(|_| cx.scale(j + 2).is_some_and(|s| s >= 1000.0))
                     {
-                        cur = 1.0;
-                        last = Last::A;
+                        acc.cur = 1.0;
+                        acc.last = Last::A;
                         j += 1;
                         continue;
                     }
@@ -192,7 +223,7 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                 }
                 if let Some(s) = cx.scale(j) {
                     let counted = matches!(
-                        last,
+                        acc.last,
                         Last::A
                             | Last::Digits
                             | Last::Ones
@@ -201,22 +232,19 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                             | Last::Fraction
                     );
                     if s == 100.0 {
-                        if !counted || (last != Last::Digits && cur >= 100.0) {
+                        if !counted || (acc.last != Last::Digits && acc.cur >= 100.0) {
                             break;
                         }
-                        cur *= 100.0;
-                        last = Last::Hundred;
+                        acc.cur *= 100.0;
+                        acc.last = Last::Hundred;
                     } else {
-                        if !(counted || last == Last::Hundred) || s >= min_scale {
+                        if !(counted || acc.last == Last::Hundred) || s >= acc.min_scale {
                             break;
                         }
-                        total += cur * s;
-                        cur = 0.0;
-                        min_scale = s;
-                        last = Last::Scale;
+                        acc.scale_by(s);
                     }
-                    trailing = Some(s);
-                    has_scale = true;
+                    acc.trailing = Some(s);
+                    acc.has_scale = true;
                     words = true;
                     before_and = None;
                     j += 1;
@@ -224,13 +252,8 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                     continue;
                 }
                 if let Some(&s) = lex.spaced_abbreviations.get(w) {
-                    if last == Last::Digits && s < min_scale {
-                        total += cur * s;
-                        cur = 0.0;
-                        min_scale = s;
-                        last = Last::Scale;
-                        trailing = Some(s);
-                        has_scale = true;
+                    if acc.last == Last::Digits && s < acc.min_scale {
+                        acc.scale_by(s);
                         j += 1;
                         end = j;
                         continue;
@@ -239,7 +262,7 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                 }
                 if let Some(&g) = lex.groups.get(w) {
                     let counted = matches!(
-                        last,
+                        acc.last,
                         Last::A
                             | Last::Digits
                             | Last::Ones
@@ -248,12 +271,12 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                             | Last::Hundred
                             | Last::Fraction
                     );
-                    if !counted || (last == Last::A && w.ends_with('s')) {
+                    if !counted || (acc.last == Last::A && w.ends_with('s')) {
                         break;
                     }
-                    cur *= g;
-                    last = Last::Group;
-                    trailing = None;
+                    acc.cur *= g;
+                    acc.last = Last::Group;
+                    acc.trailing = None;
                     words = true;
                     j += 1;
                     end = j;
@@ -264,7 +287,7 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                     if matches!(cx.w(j + 1), "a" | "an" | "one") {
                         if let Some(p) = cx.part(j + 2) {
                             let counted = matches!(
-                                last,
+                                acc.last,
                                 Last::Digits
                                     | Last::Ones
                                     | Last::Teens
@@ -275,13 +298,13 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                             if !counted {
                                 break;
                             }
-                            if last == Last::Scale {
-                                total += p * min_scale;
+                            if acc.last == Last::Scale {
+                                acc.total += p * acc.min_scale;
                             } else {
-                                cur += p;
+                                acc.cur += p;
                             }
-                            last = Last::Fraction;
-                            trailing = None;
+                            acc.last = Last::Fraction;
+                            acc.trailing = None;
                             j += 3;
                             end = j;
                             continue;
@@ -289,8 +312,8 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                     }
                     let next_is_number = lex.cardinals.contains_key(cx.w(j + 1))
                         || cx.kind(j + 1) == Some(Kind::Num);
-                    if matches!(last, Last::Hundred | Last::Scale) && next_is_number {
-                        before_and = Some(last);
+                    if matches!(acc.last, Last::Hundred | Last::Scale) && next_is_number {
+                        before_and = Some(acc.last);
                         j += 1;
                         continue;
                     }
@@ -298,7 +321,7 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                 }
                 if let Some(p) = cx.part(j) {
                     // "half a million", "a quarter million", "half a dozen"
-                    if matches!(last, Last::None | Last::A) {
+                    if matches!(acc.last, Last::None | Last::A) {
                         let k = if matches!(cx.w(j + 1), "a" | "an") {
                             j + 2
                         } else {
@@ -307,8 +330,12 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                         let big = cx.scale(k).is_some_and(|s| s >= 1000.0)
                             || (lex.groups.contains_key(cx.w(k)) && !cx.w(k).ends_with('s'));
                         if big {
-                            cur = if last == Last::A { p } else { cur.max(1.0) * p };
-                            last = Last::Fraction;
+                            acc.cur = if acc.last == Last::A {
+                                p
+                            } else {
+                                acc.cur.max(1.0) * p
+                            };
+                            acc.last = Last::Fraction;
                             j = k;
                             continue;
                         }
@@ -322,7 +349,7 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
                     .cardinals
                     .get(cx.w(j + 1))
                     .is_some_and(|v| *v > 0.0 && *v < 10.0);
-                if hyphen && last == Last::Tens && next_ones {
+                if hyphen && acc.last == Last::Tens && next_ones {
                     j += 1;
                     continue;
                 }
@@ -331,15 +358,15 @@ pub(crate) fn number_at(cx: &Ctx, i: usize) -> Option<NumExpr> {
             Kind::Code => break,
         }
     }
-    if end == i || matches!(last, Last::A) {
+    if end == i || matches!(acc.last, Last::A) {
         return None;
     }
     Some(NumExpr {
         start: i,
         end,
-        value: total + cur,
-        trailing_scale: trailing,
-        has_scale,
+        value: acc.total + acc.cur,
+        trailing_scale: acc.trailing,
+        has_scale: acc.has_scale,
         words,
     })
 }
