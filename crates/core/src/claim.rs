@@ -51,6 +51,63 @@ pub struct Quantity {
     pub text: String,
 }
 
+impl Claim {
+    /// A claim of `kind` with its required fields: done, not denied, and
+    /// nothing else known (no parties, outcome, period, place or source).
+    ///
+    /// ```
+    /// use tally_core::{Claim, Item, Kind, Quantity, Span};
+    /// let c = Claim::new("doc-1", Kind::Transfer, Item::new("tanks", "tanks"), Quantity::exact(12.0, "12"), Span::new(0, 8));
+    /// assert!(c.from.is_none() && !c.negated);
+    /// ```
+    pub fn new(
+        doc: impl Into<String>,
+        kind: Kind,
+        item: Item,
+        quantity: Quantity,
+        span: Span,
+    ) -> Claim {
+        Claim {
+            doc: doc.into(),
+            kind,
+            stage: Stage::Done,
+            negated: false,
+            from: None,
+            to: None,
+            item,
+            outcome: None,
+            quantity,
+            when: None,
+            place: None,
+            source: None,
+            evidence: None,
+            span,
+        }
+    }
+}
+
+impl Item {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Item {
+        Item {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
+
+impl Quantity {
+    /// An exact count of items, as written in `text`.
+    pub fn exact(value: f64, text: impl Into<String>) -> Quantity {
+        Quantity {
+            value,
+            max: None,
+            bound: Bound::Exact,
+            unit: Unit::Item,
+            text: text.into(),
+        }
+    }
+}
+
 /// The period the figure is about, as inclusive dates. Both ends are `None`
 /// when the words could not be resolved (no publication date, or a period
 /// tied to an event); `text` is then still kept.

@@ -77,33 +77,19 @@ pub(crate) fn dedup(claims: Vec<Claim>, headline: &[bool]) -> Vec<Claim> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tally_core::{Bound, Item, Quantity, Span, Stage, Unit};
+    use tally_core::{Item, Quantity, Span};
 
     fn claim(value: f64, text: &str, from: Option<&str>) -> Claim {
+        let item = Item::new("tanks", text);
         Claim {
-            doc: "d".into(),
-            kind: Kind::Transfer,
-            stage: Stage::Done,
-            negated: false,
             from: from.map(str::to_string),
-            to: None,
-            item: Item {
-                name: "tanks".into(),
-                text: text.into(),
-            },
-            outcome: None,
-            quantity: Quantity {
-                value,
-                max: None,
-                bound: Bound::Exact,
-                unit: Unit::Item,
-                text: "x".into(),
-            },
-            when: None,
-            place: None,
-            source: None,
-            evidence: None,
-            span: Span::new(0, 1),
+            ..Claim::new(
+                "d",
+                Kind::Transfer,
+                item,
+                Quantity::exact(value, "x"),
+                Span::new(0, 1),
+            )
         }
     }
 

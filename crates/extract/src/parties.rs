@@ -519,34 +519,20 @@ pub(crate) fn civilian_sides(
 mod tests {
     use super::*;
     use crate::scene::testing::data;
-    use tally_core::{Bound, Claim, Item, Quantity, Span, Stage, Unit};
+    use tally_core::{Claim, Item, Quantity, Span};
 
     fn draft(kind: Kind, from: Option<&str>, to: Option<&str>, bare: bool, people: bool) -> Draft {
         Draft {
             claim: Claim {
-                doc: "d".into(),
-                kind,
-                stage: Stage::Done,
-                negated: false,
                 from: from.map(str::to_string),
                 to: to.map(str::to_string),
-                item: Item {
-                    name: "x".into(),
-                    text: "x".into(),
-                },
-                outcome: None,
-                quantity: Quantity {
-                    value: 1.0,
-                    max: None,
-                    bound: Bound::Exact,
-                    unit: Unit::Item,
-                    text: "1".into(),
-                },
-                when: None,
-                place: None,
-                source: None,
-                evidence: None,
-                span: Span::new(0, 1),
+                ..Claim::new(
+                    "d",
+                    kind,
+                    Item::new("x", "x"),
+                    Quantity::exact(1.0, "1"),
+                    Span::new(0, 1),
+                )
             },
             headline: false,
             item_kind: if people {

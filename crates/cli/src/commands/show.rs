@@ -104,34 +104,17 @@ fn marked(text: &str, claims: &[Claim], color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tally_core::{Bound, Item, Kind, Quantity, Stage, Unit};
+    use tally_core::{Item, Kind, Quantity};
 
     fn claim(start: usize, end: usize) -> Claim {
-        Claim {
-            doc: "d".into(),
-            kind: Kind::Transfer,
-            stage: Stage::Done,
-            negated: false,
-            from: None,
-            to: None,
-            item: Item {
-                name: "x".into(),
-                text: "x".into(),
-            },
-            outcome: None,
-            quantity: Quantity {
-                value: 1.0,
-                max: None,
-                bound: Bound::Exact,
-                unit: Unit::Item,
-                text: "1".into(),
-            },
-            when: None,
-            place: None,
-            source: None,
-            evidence: None,
-            span: Span::new(start, end),
-        }
+        let item = Item::new("x", "x");
+        Claim::new(
+            "d",
+            Kind::Transfer,
+            item,
+            Quantity::exact(1.0, "1"),
+            Span::new(start, end),
+        )
     }
 
     #[test]

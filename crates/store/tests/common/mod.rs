@@ -25,31 +25,13 @@ pub fn doc(id: &str, title: &str, text: &str) -> Document {
 
 /// A bare transfer claim; tests change what they need.
 pub fn claim(doc: &str, value: f64, item: &str, span: (usize, usize)) -> Claim {
-    Claim {
-        doc: doc.to_string(),
-        kind: Kind::Transfer,
-        stage: Stage::Done,
-        negated: false,
-        from: None,
-        to: None,
-        item: Item {
-            name: item.to_string(),
-            text: item.to_string(),
-        },
-        outcome: None,
-        quantity: Quantity {
-            value,
-            max: None,
-            bound: Bound::Exact,
-            unit: Unit::Item,
-            text: value.to_string(),
-        },
-        when: None,
-        place: None,
-        source: None,
-        evidence: None,
-        span: Span::new(span.0, span.1),
-    }
+    Claim::new(
+        doc,
+        Kind::Transfer,
+        Item::new(item, item),
+        Quantity::exact(value, value.to_string()),
+        Span::new(span.0, span.1),
+    )
 }
 
 /// A claim with every optional field filled.
