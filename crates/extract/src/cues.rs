@@ -50,6 +50,7 @@ struct RawCues {
     document: Vec<String>,
     estimate: Vec<String>,
     speaker_anaphora: Vec<String>,
+    speaker_nouns: Vec<String>,
     military_context: Vec<String>,
     origin_suffixes: Vec<String>,
     origin_phrases: Vec<String>,
@@ -97,6 +98,10 @@ pub(crate) struct Cues {
     pub document: PhraseSet<()>,
     pub estimate: PhraseSet<()>,
     pub speaker_anaphora: PhraseSet<()>,
+    /// Common nouns that can say something ("officials", "residents"): a
+    /// subject of a verb of saying with none of these, no name and no
+    /// organisation word is no speaker ("the pledge adds to ...").
+    pub speaker_nouns: PhraseSet<()>,
     pub military_context: PhraseSet<()>,
     pub origin_suffixes: Vec<String>,
     pub origin_phrases: PhraseSet<()>,
@@ -162,6 +167,7 @@ impl Cues {
             document: s(&c.document),
             estimate: s(&c.estimate),
             speaker_anaphora: s(&c.speaker_anaphora),
+            speaker_nouns: s(&c.speaker_nouns),
             military_context: s(&c.military_context),
             origin_suffixes: c
                 .origin_suffixes

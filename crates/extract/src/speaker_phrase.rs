@@ -215,8 +215,10 @@ pub(crate) fn set_speaker(
         return;
     }
     if anaphoric {
-        // "the official": keep as written
-        a.speaker = Some(text);
+        // "the official": keep as written ("the pledge" says nothing)
+        if can_speak(u, s, end, lex, cues) {
+            a.speaker = Some(text);
+        }
         return;
     }
     // a lone capitalised surname not in the lexicon: the last person with that surname
@@ -238,6 +240,9 @@ pub(crate) fn set_speaker(
         .iter()
         .any(|m| m.t0 == s && m.t1 == end && matches!(lex.entity(m.id), Entity::State(_)));
     let org = (s..end).any(|k| ORG_WORDS.contains(&u.word(k)));
+    if !org && !can_speak(u, s, end, lex, cues) {
+        return;
+    }
     let tail_caps = end - s >= 2
         && u.is_capitalised(end - 1)
         && (u.is_capitalised(end - 2) || u.word(end - 2) == "-");
@@ -254,4 +259,28 @@ pub(crate) fn set_speaker(
     if (s..end).any(|k| cues.estimate.contains_at(u.lower, &u.toks, k)) {
         a.evidence = Some(Evidence::Estimate);
     }
+}
+
+/// Could the phrase `[s, end)` say something: a capitalised word that is no
+/// weapon's name, a lexicon name of a speaker, or a noun of the cue lists of
+/// people, bodies, documents and estimates?
+fn can_speak(u: &UnitView, s: usize, end: usize, lex: &Lexicon, cues: &Cues) -> bool {
+    let materiel = |k: usize| {
+        u.ments.iter().any(|m| {
+            k >= m.t0
+                && k < m.t1
+                && matches!(lex.entity(m.id), Entity::Weapon(_) | Entity::Class(_))
+        })
+    };
+    (s..end).any(|k| {
+        (u.is_capitalised(k) && !materiel(k))
+            || [
+                &cues.speaker_nouns,
+                &cues.speaker_anaphora,
+                &cues.document,
+                &cues.estimate,
+            ]
+            .iter()
+            .any(|set| set.contains_at(u.lower, &u.toks, k))
+    })
 }

@@ -519,3 +519,21 @@ fn a_production_figure_without_its_noun_counts_the_last_product() {
     assert_eq!(c.item.name, one(&cs, 900.0).item.name);
     assert_eq!(c.stage, Stage::Done);
 }
+
+#[test]
+fn a_subject_that_cannot_speak_is_no_speaker() {
+    // "adds" and "announced" read as verbs of saying; "the promise" and
+    // "the offer" say nothing, so the named minister is the source
+    let cs = claims(
+        "Canada will send 30 armoured trucks to Latvia, Minister Anita Anand said on Monday.\nThe promise adds to 80 Senator rifles sent in May, Anand told reporters.",
+    );
+    let c = one(&cs, 80.0);
+    let src = c.source.as_ref().expect("source");
+    assert_eq!(src.speaker.as_deref(), Some("Anita Anand"), "{c:#?}");
+    assert_eq!(src.via, None);
+    // a common noun of people still speaks
+    let cs = claims("Residents said 14 people were killed when shells hit the market in Goma.");
+    let c = one(&cs, 14.0);
+    let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
+    assert_eq!(speaker, Some("Residents"), "{c:#?}");
+}

@@ -77,6 +77,7 @@ struct BoundsFile {
     range_joiners: Vec<String>,
     range_between: Vec<String>,
     range_from: Vec<String>,
+    particle_verbs: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -216,6 +217,8 @@ pub(crate) struct Lexicon {
     pub half_factor_before: HashSet<String>,
     pub half_not_after: HashSet<String>,
     pub prefix_bounds: Phrases<Bound>,
+    /// Verbs whose particle a one-word bound can be ("handed over six").
+    pub particle_verbs: HashSet<String>,
     pub postfix_bounds: Phrases<Bound>,
     pub range_joiners: Phrases<()>,
     pub range_between: Phrases<()>,
@@ -300,6 +303,7 @@ impl Lexicon {
                 (b.at_most, Bound::AtMost),
                 (b.approx, Bound::Approx),
             ]),
+            particle_verbs: set(b.particle_verbs),
             postfix_bounds: bounds([
                 (b.postfix_at_least, Bound::AtLeast),
                 (b.postfix_at_most, Bound::AtMost),
@@ -397,6 +401,7 @@ impl Lexicon {
             half_factor_before: HashSet::default(),
             half_not_after: HashSet::default(),
             prefix_bounds: Phrases::new(Vec::new()),
+            particle_verbs: HashSet::default(),
             postfix_bounds: Phrases::new(Vec::new()),
             range_joiners: none(),
             range_between: none(),

@@ -140,10 +140,15 @@ fn skip_glued(cx: &Ctx, i: usize) -> Step {
 }
 
 /// A bound phrase ending just before `first`: the bound and where it starts.
+/// A one-word bound right after a verb it can be the particle of ("handed
+/// over six") is that particle, not a bound.
 fn prefix_bound(cx: &Ctx, floor: usize, first: usize) -> Option<(Bound, usize)> {
-    cx.lex
+    let (b, start) = cx
+        .lex
         .prefix_bounds
-        .backward(cx.toks, cx.lower, floor, first)
+        .backward(cx.toks, cx.lower, floor, first)?;
+    let particle = start + 1 == first && cx.lex.particle_verbs.contains(word_before(cx, start));
+    (!particle).then_some((b, start))
 }
 
 /// The word before token `i`, even when it belongs to the figure before

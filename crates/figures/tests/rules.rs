@@ -631,3 +631,28 @@ fn spaced_units_mixed_fractions_and_long_digit_runs() {
     let long = "7".repeat(60);
     assert!(figs(&format!("Ticket {long} was filed.")).is_empty());
 }
+
+#[test]
+fn over_after_a_particle_verb_is_no_bound() {
+    check(
+        "The navy has handed over six patrol boats.",
+        "six",
+        6.0,
+        Bound::Exact,
+        Unit::Item,
+    );
+    check(
+        "Rebels took over 12 villages in a week.",
+        "12",
+        12.0,
+        Bound::Exact,
+        Unit::Item,
+    );
+    check(
+        "The navy has sent over 40 patrol boats.",
+        "over 40",
+        40.0,
+        Bound::AtLeast,
+        Unit::Item,
+    );
+}
