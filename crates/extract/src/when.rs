@@ -20,7 +20,8 @@ pub(crate) struct WhenQuery {
 /// Does the time at tokens `r` date a statement rather than the event?
 fn is_statement_time(sc: &Scene, cues: &Cues, q: &WhenQuery, r: (usize, usize)) -> bool {
     let u = &sc.u;
-    q.excluded.iter().any(|&(a, b)| r.0 >= a && r.0 <= b + 1)
+    is_dateline(sc, r)
+        || q.excluded.iter().any(|&(a, b)| r.0 >= a && r.0 <= b + 1)
         // "the government on Tuesday unveiled"
         || cues.statement_time.contains_at(u.lower, &u.toks, r.1)
         || (r.0 > 0
@@ -34,6 +35,28 @@ fn is_statement_time(sc: &Scene, cues: &Cues, q: &WhenQuery, r: (usize, usize)) 
                 .ending_at(u.lower, &u.toks, r.0 - 1)
                 .is_some()
             && matches!(u.word(r.0 - 1), "earlier" | "later" | "only"))
+}
+
+/// Is the time at `r` the date of a dateline ("KYIV, March 3 (Reuters) -",
+/// "GAZA CITY, Jan 9 —")? It dates the filing, not the event. A dateline
+/// opens its unit: a capitalised place (and commas), the date, an optional
+/// bracketed agency, then a dash.
+fn is_dateline(sc: &Scene, r: (usize, usize)) -> bool {
+    let u = &sc.u;
+    let place = r.0 >= 1
+        && r.0 <= 6
+        && (0..r.0).all(|k| u.is_capitalised(k) || matches!(u.word(k), "," | "/" | "."));
+    if !place {
+        return false;
+    }
+    let mut k = r.1;
+    if u.word(k) == "(" {
+        match (k + 1..(k + 6).min(u.toks.len())).find(|&j| u.word(j) == ")") {
+            Some(close) => k = close + 1,
+            None => return false,
+        }
+    }
+    matches!(u.word(k), "-" | "—" | "–" | "--")
 }
 
 /// Is the time at `r` inside a relative or subordinate clause that opens

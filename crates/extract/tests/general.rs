@@ -537,3 +537,32 @@ fn a_subject_that_cannot_speak_is_no_speaker() {
     let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
     assert_eq!(speaker, Some("Residents"), "{c:#?}");
 }
+
+#[test]
+fn a_dateline_dates_the_filing_not_the_event() {
+    // published 2025-03-12, a Wednesday: "on Monday" is 10 March
+    let cs = claims(
+        "MOGADISHU, March 12 (Reuters) - At least 19 Somali soldiers were killed when militants attacked a base near Baidoa on Monday, a Somali army officer said.",
+    );
+    let c = one(&cs, 19.0);
+    let when = c.when.as_ref().expect("when");
+    assert_eq!(when.text, "on Monday");
+    assert_eq!(when.from, parse_published("2025-03-10"));
+}
+
+#[test]
+fn a_documented_loss_noun_is_a_loss_with_its_recorder_as_speaker() {
+    let cs = claims(
+        "A volunteer monitoring group has documented the loss of 210 Azerbaijani armoured vehicles since 2020.",
+    );
+    let c = one(&cs, 210.0);
+    assert_eq!(c.kind, Kind::Loss);
+    assert_eq!(party(c), (Some("AZ"), None));
+    assert!(
+        c.source
+            .as_ref()
+            .and_then(|s| s.speaker.as_deref())
+            .is_some_and(|s| s.contains("monitoring group")),
+        "{c:#?}"
+    );
+}
