@@ -140,14 +140,19 @@ pub(crate) fn governing(
     best.map(|(_, t)| t)
 }
 
-/// "Russian missiles struck the city": a harm verb in the active voice
-/// after materiel, with an object of its own, makes the materiel the
-/// attacker's weapon, not a loss (equipment is lost only when the verb acts
-/// on it: "7 tanks destroyed", "were hit", "struck 3 tanks").
+/// "Russian missiles struck the city", "backed by 4,000 troops, the rebels
+/// seized the town": a harm verb in the active voice after the counted
+/// materiel or people, with an object of its own, makes them the attacker's
+/// weapons or fighters, not the harmed (the verb harms what it acts on: "7
+/// tanks destroyed", "were hit", "struck 3 tanks", "12 soldiers were
+/// captured").
 fn attacker_weapon(u: &UnitView, item: &ItemRef, t: &TrigHit) -> bool {
-    if item.kind != ItemKind::Materiel
-        || !matches!(t.trig.frame, Frame::Destroy | Frame::Damage | Frame::Kill)
-    {
+    let harms = match item.kind {
+        ItemKind::Materiel => matches!(t.trig.frame, Frame::Destroy | Frame::Damage | Frame::Kill),
+        k if k.is_people() => matches!(t.trig.frame, Frame::Kill | Frame::Wound | Frame::Capture),
+        _ => false,
+    };
+    if !harms {
         return false;
     }
     let passive = t.t0 > 0

@@ -566,3 +566,17 @@ fn a_documented_loss_noun_is_a_loss_with_its_recorder_as_speaker() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn fighters_who_seize_a_town_are_not_its_captives() {
+    // the counted troops are the attackers: "seized" acts on the town
+    let cs = claims(
+        "Militia fighters, backed by some 2,500 Eritrean troops, seized Humera last week, Ethiopian officials said.",
+    );
+    assert!(cs.iter().all(|c| c.kind != Kind::Casualties), "{cs:#?}");
+    // while counted people a harm verb acts on stay its victims
+    let cs = claims("Some 40 Ethiopian soldiers were captured near Humera, officials said.");
+    let c = one(&cs, 40.0);
+    assert_eq!(c.kind, Kind::Casualties);
+    assert_eq!(c.outcome, Some(Outcome::Captured));
+}
