@@ -169,7 +169,19 @@ pub(crate) fn find_attrs(
         // "rejected reports that", "denied claims that": the second word is
         // the object of the first verb of saying, not a verb of its own
         let object_of_saying = i > 0 && out.last().is_some_and(|a: &Attr| a.t1 == i);
-        if let Some(vend) = speech.filter(|_| !object_of_saying) {
+        // "Reuters could not confirm the figures", "the ministry declined to
+        // comment": a verb of saying that is not done attributes nothing
+        let before = |d: usize| u.word(i.wrapping_sub(d));
+        // one adverb may come between: "could not independently confirm"
+        let gap = usize::from(before(1).ends_with("ly"));
+        let not_said = !cues.denial.contains_at(u.lower, &u.toks, i)
+            && (matches!(before(1 + gap), "not" | "never" | "n't" | "cannot")
+                || (before(1 + gap) == "to"
+                    && matches!(
+                        before(2 + gap),
+                        "unable" | "declined" | "refused" | "failed" | "decline" | "refuse"
+                    )));
+        if let Some(vend) = speech.filter(|_| !object_of_saying && !not_said) {
             // "put ... at" only with a figure phrase; skip "put" elsewhere unless a speaker precedes
             let denial = cues.denial.contains_at(u.lower, &u.toks, i);
             let mut a = Attr {
@@ -201,7 +213,17 @@ pub(crate) fn find_attrs(
                 }
             }
             let subj_end = k;
-            if subj_end > 0 && u.word(subj_end - 1) == "," && subj_end >= 2 {
+            let raised = i > 0
+                && matches!(
+                    u.word(i - 1),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                )
+                && u.word(vend) == "to";
+            if raised {
+                // "10,000 soldiers are believed to be ...", "is said to
+                // have": the subject of a raised passive is what is said,
+                // not who says it
+            } else if subj_end > 0 && u.word(subj_end - 1) == "," && subj_end >= 2 {
                 // appositive or trailing attribution; find the chunk before the comma
                 let c1 = subj_end - 1;
                 let c0 = chunk_start(u, c1);

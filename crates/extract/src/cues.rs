@@ -60,6 +60,7 @@ struct RawCues {
     casualty_nouns: Vec<String>,
     event_words: Vec<Vec<String>>,
     people_continuation: Vec<String>,
+    presence_verbs: Vec<String>,
     fire_verbs: Vec<String>,
     cancel: Vec<String>,
     sale: Vec<String>,
@@ -114,6 +115,9 @@ pub(crate) struct Cues {
     /// Words right after a figure that continue the last people count
     /// ("120 others were wounded", "dozens more were injured").
     pub people_continuation: PhraseSet<()>,
+    /// Verbs of being somewhere ("fighting", "stationed") that put counted
+    /// people in the place after them.
+    pub presence_verbs: PhraseSet<()>,
     /// Verbs of firing or launching: their subject owns what they fire.
     pub fire_verbs: PhraseSet<()>,
     /// Cancellations ("scrapped plans to send"): negate and plan.
@@ -185,6 +189,7 @@ impl Cues {
                 .map(|g| g.iter().map(|w| w.to_ascii_lowercase()).collect())
                 .collect(),
             people_continuation: s(&c.people_continuation),
+            presence_verbs: s(&c.presence_verbs),
             fire_verbs: s(&c.fire_verbs),
             cancel: s(&c.cancel),
             sale: s(&c.sale),

@@ -184,7 +184,13 @@ pub(crate) fn item_name(kind: Kind, item: &ItemRef) -> String {
 
 /// A people noun followed by "in/on/into <place>" with no verb of its own
 /// ("11,000 soldiers now in Kursk"): presence in that place.
-pub(crate) fn presence(u: &UnitView, item: &ItemRef, f0: usize, f1: usize) -> Option<TrigHit> {
+pub(crate) fn presence(
+    u: &UnitView,
+    item: &ItemRef,
+    f0: usize,
+    f1: usize,
+    cues: &Cues,
+) -> Option<TrigHit> {
     if item.kind == ItemKind::Money {
         return None;
     }
@@ -203,11 +209,19 @@ pub(crate) fn presence(u: &UnitView, item: &ItemRef, f0: usize, f1: usize) -> Op
     } else {
         item_end
     };
-    let present = (item_end..(item_end + 4).min(u.toks.len())).any(|k| {
+    let place_at = |k: usize| {
         matches!(u.word(k), "in" | "on" | "into")
-            && (!things || (k > 0 && u.word(k - 1) == "be"))
             && (k + 1..=k + 3).any(|j| u.ment_starting(j).is_some())
-    });
+    };
+    let present = (item_end..(item_end + 4).min(u.toks.len()))
+        .any(|k| place_at(k) && (!things || (k > 0 && u.word(k - 1) == "be")))
+        // "are believed to be fighting in Kursk": a verb of being somewhere
+        || (!things
+            && (item_end + 1..(item_end + 8).min(u.toks.len())).any(|k| {
+                place_at(k)
+                    && cues.presence_verbs.contains_at(u.lower, &u.toks, k - 1)
+                    && (item_end..k).all(|j| !u.is_punct(j))
+            }));
     present.then_some(TrigHit {
         trig: Trigger {
             frame: Frame::Presence,

@@ -200,7 +200,7 @@ impl Pipeline {
                 && items::may_elide(u, f1, cues)
                 && !u.is_punct(f1));
         if trig.is_none() {
-            trig = frames::presence(u, &item, f0, f1).or(frames::package(u, &item, cues));
+            trig = frames::presence(u, &item, f0, f1, cues).or(frames::package(u, &item, cues));
             // the value of a sale's package is its price, not money given
             if trig.is_some()
                 && item.kind == ItemKind::Money

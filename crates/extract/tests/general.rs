@@ -580,3 +580,24 @@ fn fighters_who_seize_a_town_are_not_its_captives() {
     assert_eq!(c.kind, Kind::Casualties);
     assert_eq!(c.outcome, Some(Outcome::Captured));
 }
+
+#[test]
+fn troops_believed_to_be_fighting_abroad_are_a_deployment_without_a_speaker_of_their_own() {
+    let cs = claims(
+        "As many as 1,500 Chadian soldiers are thought to be serving in Sudan's Darfur region, according to UN estimates.",
+    );
+    let c = one(&cs, 1500.0);
+    assert_eq!(c.kind, Kind::Deployment);
+    assert_eq!(party(c), (Some("TD"), Some("SD")));
+    let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
+    assert!(speaker.is_some_and(|s| !s.contains("soldiers")), "{c:#?}");
+}
+
+#[test]
+fn an_outlet_that_could_not_confirm_a_figure_is_not_its_source() {
+    let cs = claims(
+        "A further 700 Kenyan police officers will be sent to Haiti in March. Reuters could not independently confirm the figure.",
+    );
+    let c = one(&cs, 700.0);
+    assert_eq!(c.source, None, "{c:#?}");
+}
