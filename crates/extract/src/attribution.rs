@@ -169,19 +169,7 @@ pub(crate) fn find_attrs(
         // "rejected reports that", "denied claims that": the second word is
         // the object of the first verb of saying, not a verb of its own
         let object_of_saying = i > 0 && out.last().is_some_and(|a: &Attr| a.t1 == i);
-        // "Reuters could not confirm the figures", "the ministry declined to
-        // comment": a verb of saying that is not done attributes nothing
-        let before = |d: usize| u.word(i.wrapping_sub(d));
-        // one adverb may come between: "could not independently confirm"
-        let gap = usize::from(before(1).ends_with("ly"));
-        let not_said = !cues.denial.contains_at(u.lower, &u.toks, i)
-            && (matches!(before(1 + gap), "not" | "never" | "n't" | "cannot")
-                || (before(1 + gap) == "to"
-                    && matches!(
-                        before(2 + gap),
-                        "unable" | "declined" | "refused" | "failed" | "decline" | "refuse"
-                    )));
-        if let Some(vend) = speech.filter(|_| !object_of_saying && !not_said) {
+        if let Some(vend) = speech.filter(|_| !object_of_saying && !not_said(u, cues, i)) {
             // "put ... at" only with a figure phrase; skip "put" elsewhere unless a speaker precedes
             let denial = cues.denial.contains_at(u.lower, &u.toks, i);
             let mut a = Attr {
@@ -432,4 +420,19 @@ fn subject_start(u: &UnitView, end: usize, times: &[(usize, usize)]) -> usize {
         k = p;
     }
     k
+}
+
+/// "Reuters could not confirm the figures", "the ministry declined to
+/// comment": a verb of saying at `i` that is not done attributes nothing
+/// (one adverb may come between: "could not independently confirm").
+fn not_said(u: &UnitView, cues: &Cues, i: usize) -> bool {
+    let before = |d: usize| u.word(i.wrapping_sub(d));
+    let gap = usize::from(before(1).ends_with("ly"));
+    !cues.denial.contains_at(u.lower, &u.toks, i)
+        && (matches!(before(1 + gap), "not" | "never" | "n't" | "cannot")
+            || (before(1 + gap) == "to"
+                && matches!(
+                    before(2 + gap),
+                    "unable" | "declined" | "refused" | "failed" | "decline" | "refuse"
+                )))
 }
