@@ -126,10 +126,16 @@ pub(crate) fn find_attrs(
             } else {
                 // "a statement from the Pentagon", "figures published by X", "an estimate by X"
                 let by = (s0..s1).rev().find(|&k| matches!(u.word(k), "by" | "from"));
+                // "a statement from the Pentagon", "a Pentagon fact sheet"
+                let trimmed = (s0..s1)
+                    .rev()
+                    .find(|&k| !u.is_punct(k))
+                    .map_or(s1, |k| k + 1);
                 if cues
                     .document
                     .at(u.lower, &u.toks, first_content(u, s0, s1))
                     .is_some()
+                    || cues.document.ending_at(u.lower, &u.toks, trimmed).is_some()
                 {
                     a.evidence = Some(Evidence::Document);
                 }

@@ -254,7 +254,7 @@ impl Pipeline {
         if kind == Kind::Casualties && frames::killed_and_wounded_after(u, &item, f1) {
             outcome = Some(Outcome::Casualties);
         }
-        let src = source::choose(&sc.attrs, clause, f0, inherited.as_ref(), lex);
+        let src = source::choose(u, &sc.attrs, clause, f0, inherited.as_ref(), lex);
         let cancelled = stage::cancelled(u, cues, trig.as_ref(), clause);
         let negated = stage::negated(&sc.attrs, f0) || cancelled;
         let excluded: Vec<(usize, usize)> = sc.attrs.iter().map(|a| (a.t0, a.t1)).collect();

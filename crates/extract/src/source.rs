@@ -3,6 +3,7 @@
 
 use crate::attribution::Attr;
 use crate::context::{Draft, LastFrame};
+use crate::mentions::UnitView;
 use crate::scene::Scene;
 use tally_core::{Evidence, Source};
 use tally_lexicon::Lexicon;
@@ -16,6 +17,7 @@ pub(crate) struct Sourced {
 
 /// Pick the attribution of the figure at token `f0` in `clause`.
 pub(crate) fn choose(
+    u: &UnitView,
     attrs: &[Attr],
     clause: (usize, usize),
     f0: usize,
@@ -29,7 +31,7 @@ pub(crate) fn choose(
     let said: Vec<&Attr> = in_clause
         .iter()
         .copied()
-        .filter(|a| a.speaker.is_some() && !a.citing)
+        .filter(|a| a.speaker.is_some() && !a.citing && !contrast_between(u, a, f0))
         .collect();
     let citing = in_clause
         .iter()
@@ -118,6 +120,15 @@ pub(crate) fn close_previous(sc: &Scene, prev: &mut [Draft]) {
     }
 }
 
+/// "X has received 24 drones, Baku said, while the other side lost 12": a
+/// contrast after an attribution starts words it does not cover.
+fn contrast_between(u: &UnitView, a: &Attr, f0: usize) -> bool {
+    a.t1 <= f0
+        && (a.t1..f0).any(|k| {
+            u.word(k) == "," && matches!(u.word(k + 1), "while" | "whereas" | "but" | "although")
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,12 +138,12 @@ mod tests {
     fn nearest_speaker_and_citing_channel() {
         let sc = scene("Oslo sent 12 guns, the defence ministry said.");
         let (_, _, (f0, _)) = sc.figs[0];
-        let s = choose(&sc.attrs, sc.clause_of(f0), f0, None, &data().lex);
+        let s = choose(&sc.u, &sc.attrs, sc.clause_of(f0), f0, None, &data().lex);
         assert_eq!(s.evidence, Some(Evidence::Statement));
         assert!(s.source.and_then(|s| s.speaker).is_some());
         let sc = scene("Oslo sent 12 guns, the Daily Planet reported, citing two officials.");
         let (_, _, (f0, _)) = sc.figs[0];
-        let s = choose(&sc.attrs, sc.clause_of(f0), f0, None, &data().lex);
+        let s = choose(&sc.u, &sc.attrs, sc.clause_of(f0), f0, None, &data().lex);
         let src = s.source.expect("source");
         assert_eq!(src.speaker.as_deref(), Some("two officials"));
         assert!(src.via.is_some());
@@ -142,7 +153,7 @@ mod tests {
     fn own_voice_has_no_source() {
         let sc = scene("Oslo sent 12 guns.");
         let (_, _, (f0, _)) = sc.figs[0];
-        let s = choose(&sc.attrs, sc.clause_of(f0), f0, None, &data().lex);
+        let s = choose(&sc.u, &sc.attrs, sc.clause_of(f0), f0, None, &data().lex);
         assert!(s.source.is_none() && s.evidence.is_none());
     }
 }

@@ -150,6 +150,16 @@ pub(crate) fn set_speaker(
         a.evidence = Some(Evidence::Document);
         return;
     }
+    // "analysts at the Institute for the Study of War": the institution
+    if cues.estimate.contains_at(u.lower, &u.toks, s)
+        && matches!(u.word(s + 1), "at" | "from" | "with")
+    {
+        let t = if u.word(s + 2) == "the" { s + 3 } else { s + 2 };
+        if t < e && u.is_capitalised(t) {
+            a.evidence = Some(Evidence::Estimate);
+            s = t;
+        }
+    }
     // a known person
     for m in u.ments.iter().filter(|m| m.t0 >= s && m.t1 <= e) {
         if let Entity::Person(p) = lex.entity(m.id) {
@@ -211,6 +221,10 @@ pub(crate) fn set_speaker(
             && (s..end).all(|k| !u.is_capitalised(k))
             && end - s <= 3);
     if let Some(full) = sp.resolve(&text, anaphoric) {
+        // "the update said", "the report says": the document named before
+        if anaphoric && (s..end).any(|k| cues.document.contains_at(u.lower, &u.toks, k)) {
+            a.evidence = Some(Evidence::Document);
+        }
         a.speaker = Some(full);
         return;
     }

@@ -601,3 +601,27 @@ fn an_outlet_that_could_not_confirm_a_figure_is_not_its_source() {
     let c = one(&cs, 700.0);
     assert_eq!(c.source, None, "{c:#?}");
 }
+
+#[test]
+fn sources_named_inside_longer_phrases() {
+    // a document named at the end of its phrase
+    let cs = claims(
+        "Canada has sent 39 armoured vehicles to Latvia since 2023, according to a Canadian army fact sheet.",
+    );
+    let c = one(&cs, 39.0);
+    assert_eq!(c.evidence, Some(tally_core::Evidence::Document), "{c:#?}");
+    // the institution the analysts work at
+    let cs = claims(
+        "Analysts at the Stockholm International Peace Research Institute estimate that Algeria bought 14 Su-30 jets from Russia in 2022.",
+    );
+    let c = one(&cs, 14.0);
+    let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
+    assert!(speaker.is_some_and(|s| s.starts_with("Stockholm")), "{c:#?}");
+    assert_eq!(c.evidence, Some(tally_core::Evidence::Estimate));
+    // a contrast after a trailing attribution is the writer's own
+    let cs = claims(
+        "Serbia has received 12 Rafale jets from France, Belgrade said, while Croatia lost 2 Rafale jets in a crash.",
+    );
+    let c = one(&cs, 2.0);
+    assert_eq!(c.source, None, "{c:#?}");
+}
