@@ -270,6 +270,12 @@ pub(crate) fn is_origin_word(u: &UnitView, j: usize, cues: &Cues) -> bool {
 }
 
 fn from_head(u: &UnitView, h: &ItemHead, s: usize) -> ItemRef {
+    // "a 200-strong contingent": the hyphenated word belongs to the number
+    let s = if u.word(s) == "-" && s + 2 < h.t1 {
+        s + 2
+    } else {
+        s
+    };
     ItemRef {
         name: h.name.clone(),
         text: u.slice(s, h.t1).to_string(),

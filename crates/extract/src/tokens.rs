@@ -126,6 +126,11 @@ fn tokenize_chars(chars: &[(usize, char)], start: usize, end: usize) -> Vec<Tok>
                     {
                         break;
                     }
+                    // a number then a word ("200-strong", "72-hour"): two
+                    // tokens, so the number can be a figure of its own
+                    if d == '-' && !has_alpha && chars[i + 1].1.is_alphabetic() {
+                        break;
+                    }
                     i += 1;
                 } else if is_apostrophe(d)
                     && i + 1 < n
@@ -191,6 +196,24 @@ mod tests {
         assert_eq!(
             words("the allies' jets"),
             vec!["the", "allies", "'", "jets"]
+        );
+    }
+
+    #[test]
+    fn a_number_glued_to_a_word_by_a_hyphen_is_its_own_token() {
+        assert_eq!(
+            words("a 200-strong unit, F-16s and KN-23/KN-24"),
+            vec![
+                "a",
+                "200",
+                "-",
+                "strong",
+                "unit",
+                ",",
+                "F-16s",
+                "and",
+                "KN-23/KN-24"
+            ]
         );
     }
 

@@ -616,7 +616,10 @@ fn sources_named_inside_longer_phrases() {
     );
     let c = one(&cs, 14.0);
     let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
-    assert!(speaker.is_some_and(|s| s.starts_with("Stockholm")), "{c:#?}");
+    assert!(
+        speaker.is_some_and(|s| s.starts_with("Stockholm")),
+        "{c:#?}"
+    );
     assert_eq!(c.evidence, Some(tally_core::Evidence::Estimate));
     // a contrast after a trailing attribution is the writer's own
     let cs = claims(
@@ -624,4 +627,24 @@ fn sources_named_inside_longer_phrases() {
     );
     let c = one(&cs, 2.0);
     assert_eq!(c.source, None, "{c:#?}");
+}
+
+#[test]
+fn an_n_strong_unit_counts_its_people() {
+    let cs = claims(
+        "Rwanda will deploy a 350-strong battalion to the Central African Republic in June, the army said.",
+    );
+    let c = one(&cs, 350.0);
+    assert_eq!(c.kind, Kind::Deployment);
+    assert_eq!(party(c), (Some("RW"), Some("CF")));
+    assert_eq!(c.item.text, "battalion");
+    assert_eq!(c.stage, Stage::Planned);
+}
+
+#[test]
+fn a_signed_deal_to_buy_is_planned() {
+    let cs = claims("Egypt signed a deal to buy 12 Rafale jets from France, officials said.");
+    let c = one(&cs, 12.0);
+    assert_eq!(c.stage, Stage::Planned, "{c:#?}");
+    assert_eq!(party(c), (Some("FR"), Some("EG")));
 }
