@@ -175,7 +175,11 @@ pub(crate) fn find_attrs(
         // "rejected reports that", "denied claims that": the second word is
         // the object of the first verb of saying, not a verb of its own
         let object_of_saying = i > 0 && out.last().is_some_and(|a: &Attr| a.t1 == i);
-        if let Some(vend) = speech.filter(|_| !object_of_saying && !not_said(u, cues, i)) {
+        // "an estimated $825 million", "the reported figure": an adjective
+        let attributive = i > 0 && matches!(u.word(i - 1), "a" | "an" | "the");
+        if let Some(vend) =
+            speech.filter(|_| !object_of_saying && !attributive && !not_said(u, cues, i))
+        {
             // "put ... at" only with a figure phrase; skip "put" elsewhere unless a speaker precedes
             let denial = cues.denial.contains_at(u.lower, &u.toks, i);
             let mut a = Attr {

@@ -273,13 +273,45 @@ fn names_other_party(o: &LastFrame, sc: &Scene, tools: &Tools) -> bool {
         .any(|p| o.from.as_ref() != Some(&p) && o.to.as_ref() != Some(&p))
 }
 
+/// What a header counts: its item head, or its loss noun when it names no
+/// item ("Russian losses as of 5 March:" heads lines that name their own).
+struct Head {
+    name: String,
+    kind: ItemKind,
+    t0: usize,
+    t1: usize,
+}
+
 fn header_frame(sc: &Scene, tools: &Tools) -> Option<LastFrame> {
     let u = &sc.u;
-    let h = u.items.first()?;
-    let t = sc
-        .trigs
-        .iter()
-        .find(|t| crate::frames::kind_of(t.trig.frame, h.kind).is_some())?;
+    let (h, t) = match u.items.first() {
+        Some(i) => {
+            let t = sc
+                .trigs
+                .iter()
+                .find(|t| crate::frames::kind_of(t.trig.frame, i.kind).is_some())?;
+            let h = Head {
+                name: i.name.clone(),
+                kind: i.kind,
+                t0: i.t0,
+                t1: i.t1,
+            };
+            (h, t)
+        }
+        None => {
+            let t = sc
+                .trigs
+                .iter()
+                .find(|t| matches!(t.trig.frame, Frame::Casualty | Frame::Lose))?;
+            let h = Head {
+                name: String::new(),
+                kind: ItemKind::Materiel,
+                t0: t.t0,
+                t1: t.t1,
+            };
+            (h, t)
+        }
+    };
     let item = ItemRef {
         name: h.name.clone(),
         text: String::new(),

@@ -280,7 +280,7 @@ mod tests {
         let sc = scene(text);
         let (fig, _, (f0, f1)) = &sc.figs[0];
         let clause = sc.clause_of(*f0);
-        let item = attach(&sc, fig, *f0, *f1, clause, &data().cues, None)?;
+        let item = attach(&sc, fig, *f0, *f1, clause, &data().cues, &data().lex, None)?;
         governing(&sc.u, &sc.trigs, *f0, *f1, &item, clause)
     }
 

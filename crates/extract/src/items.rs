@@ -8,7 +8,7 @@ use crate::scene::Scene;
 use crate::triggers::Frame;
 use tally_core::Unit;
 use tally_figures::Figure;
-use tally_lexicon::Form;
+use tally_lexicon::{Form, Lexicon};
 
 /// What a figure counts.
 #[derive(Clone, Debug)]
@@ -30,6 +30,7 @@ pub(crate) fn item_after(
     f1: usize,
     unit: &Unit,
     cues: &Cues,
+    lex: &Lexicon,
 ) -> Option<ItemRef> {
     let n = u.toks.len();
     let mut j = f1;
@@ -94,7 +95,16 @@ pub(crate) fn item_after(
                     return Some(h);
                 }
             }
-            if matches!(m.form, Form::Demonym) || m.possessive || is_origin_word(u, j, cues) {
+            // a state's name used as an adjective: "two Myanmar air force jets"
+            let attributive = m.form == Form::Name
+                && e < n
+                && !u.is_punct(e)
+                && crate::mentions::party_of(lex, m).is_some();
+            if matches!(m.form, Form::Demonym)
+                || m.possessive
+                || attributive
+                || is_origin_word(u, j, cues)
+            {
                 if text_start.is_none() && !m.possessive {
                     text_start = Some(j);
                 }
@@ -327,11 +337,12 @@ pub(crate) fn attach(
     f1: usize,
     clause: (usize, usize),
     cues: &Cues,
+    lex: &Lexicon,
     last_item: Option<&ItemRef>,
 ) -> Option<ItemRef> {
     let u = &sc.u;
     let money = matches!(fig.unit, Unit::Money(_));
-    let mut item = item_after(u, f0, f1, &fig.unit, cues);
+    let mut item = item_after(u, f0, f1, &fig.unit, cues, lex);
     if item.is_none() && !money && continues_people(u, f1, cues) {
         item = u
             .items
@@ -490,7 +501,7 @@ mod tests {
         let sc = scene(text);
         let (fig, _, (f0, f1)) = &sc.figs[0];
         let clause = sc.clause_of(*f0);
-        attach(&sc, fig, *f0, *f1, clause, &data().cues, last)
+        attach(&sc, fig, *f0, *f1, clause, &data().cues, &data().lex, last)
     }
 
     #[test]
@@ -513,7 +524,7 @@ mod tests {
         let sc = scene(text);
         let (fig, _, (f0, f1)) = &sc.figs[1];
         let clause = sc.clause_of(*f0);
-        assert!(attach(&sc, fig, *f0, *f1, clause, &data().cues, None).is_none());
+        assert!(attach(&sc, fig, *f0, *f1, clause, &data().cues, &data().lex, None).is_none());
     }
 
     #[test]

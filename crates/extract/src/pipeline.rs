@@ -158,7 +158,7 @@ impl Pipeline {
             .flatten();
         let valued = worth.is_some();
         let item = worth
-            .or_else(|| items::attach(sc, fig, f0, f1, clause, cues, ctx.last_item.as_ref()))
+            .or_else(|| items::attach(sc, fig, f0, f1, clause, cues, lex, ctx.last_item.as_ref()))
             .or_else(|| {
                 // "- €40 million for drones" under "X's aid includes:": money given
                 let give = ctx
@@ -369,7 +369,7 @@ impl Pipeline {
             excluded,
         };
         let mut period = when::choose(sc, cues, &doc.text, doc.published, &q);
-        if period.is_none() && ctx.header.is_some() && !sc.headline {
+        if period.is_none() && ctx.header.is_some() && (!sc.headline || sc.list) {
             period = inherited.as_ref().and_then(|l| l.when.clone());
         }
         // "tanks — 4,626 (+9)": a daily tally's bracketed increment is the

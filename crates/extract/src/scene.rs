@@ -109,19 +109,33 @@ impl<'a> Scene<'a> {
         (a, b)
     }
 
-    /// Does the unit contain a dash or colon (a table line, a label)?
+    /// Does the unit contain a dash (a table line: "tanks — 7", "tanks - 7")?
     pub fn has_dash(&self) -> bool {
-        self.u
-            .toks
-            .iter()
-            .any(|t| matches!(self.u.lower.get(t.start..t.end), Some("—" | "–")))
+        (0..self.u.toks.len()).any(|k| self.is_dash(k))
     }
 
+    /// Does the unit contain a dash or colon (a table line, a label)?
     pub fn has_dash_or_colon(&self) -> bool {
-        self.u
-            .toks
-            .iter()
-            .any(|t| matches!(self.u.lower.get(t.start..t.end), Some("—" | "–" | ":")))
+        (0..self.u.toks.len()).any(|k| self.is_dash(k) || self.u.word(k) == ":")
+    }
+
+    /// Is token `k` a dash: an en or em dash, or a hyphen with a space on
+    /// each side?
+    fn is_dash(&self, k: usize) -> bool {
+        let u = &self.u;
+        match u.word(k) {
+            "—" | "–" => true,
+            "-" => u.toks.get(k).is_some_and(|t| {
+                let before = t
+                    .start
+                    .checked_sub(1)
+                    .and_then(|b| u.text.as_bytes().get(b));
+                let after = u.text.as_bytes().get(t.end);
+                before.is_some_and(u8::is_ascii_whitespace)
+                    && after.is_some_and(u8::is_ascii_whitespace)
+            }),
+            _ => false,
+        }
     }
 
     pub fn ends_with_colon(&self) -> bool {

@@ -648,3 +648,41 @@ fn a_signed_deal_to_buy_is_planned() {
     assert_eq!(c.stage, Stage::Planned, "{c:#?}");
     assert_eq!(party(c), (Some("FR"), Some("EG")));
 }
+
+#[test]
+fn a_loss_table_whose_header_names_no_item() {
+    // "Azerbaijani losses ..." heads lines that name their own items, with
+    // plain hyphens or bullets and colons
+    for text in [
+        "Azerbaijani losses over the past week, according to Armenia's defence ministry:\npersonnel - 120\ntanks - 9",
+        "Azerbaijani losses over the past week, according to Armenia's defence ministry:\n- personnel: 120\n- tanks: 9",
+    ] {
+        let cs = claims(text);
+        let p = one(&cs, 120.0);
+        assert_eq!(p.kind, Kind::Casualties, "{text}");
+        assert_eq!(party(p), (Some("AZ"), Some("AM")));
+        let t = one(&cs, 9.0);
+        assert_eq!(t.kind, Kind::Loss);
+        assert_eq!(party(t), (Some("AZ"), Some("AM")));
+        assert!(t.when.as_ref().is_some_and(|w| w.to.is_some()), "{t:#?}");
+    }
+}
+
+#[test]
+fn a_state_name_used_as_an_adjective_owns_the_item() {
+    let cs = claims("Rebels said they shot down two Sudan air force jets near El Obeid.");
+    let c = one(&cs, 2.0);
+    assert_eq!(c.kind, Kind::Loss);
+    assert_eq!(party(c), (Some("SD"), None));
+    assert_eq!(c.item.text, "Sudan air force jets");
+}
+
+#[test]
+fn an_estimated_sum_is_no_verb_of_saying() {
+    let cs = claims(
+        "The State Department has approved the possible sale of 40 Javelin missiles to Kenya for an estimated $90 million, the agency said.",
+    );
+    let c = one(&cs, 40.0);
+    let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
+    assert!(speaker.is_some_and(|s| !s.contains("sale")), "{c:#?}");
+}
