@@ -274,13 +274,13 @@ pub(crate) fn package(u: &UnitView, item: &ItemRef, cues: &Cues) -> Option<TrigH
 mod tests {
     use super::*;
     use crate::items::attach;
-    use crate::scene::testing::{data, scene};
+    use crate::scene::testing::{scene, tools};
 
     fn governed(text: &str) -> Option<TrigHit> {
         let sc = scene(text);
         let (fig, _, (f0, f1)) = &sc.figs[0];
         let clause = sc.clause_of(*f0);
-        let item = attach(&sc, fig, *f0, *f1, clause, &data().cues, &data().lex, None)?;
+        let item = attach(&sc, fig, *f0, *f1, clause, &tools(), None)?;
         governing(&sc.u, &sc.trigs, *f0, *f1, &item, clause)
     }
 

@@ -4,7 +4,7 @@
 
 use crate::cues::{Cues, ItemKind};
 use crate::mentions::{ItemHead, UnitView};
-use crate::scene::Scene;
+use crate::scene::{Scene, Tools};
 use crate::triggers::Frame;
 use tally_core::Unit;
 use tally_figures::Figure;
@@ -336,10 +336,10 @@ pub(crate) fn attach(
     f0: usize,
     f1: usize,
     clause: (usize, usize),
-    cues: &Cues,
-    lex: &Lexicon,
+    tools: &Tools,
     last_item: Option<&ItemRef>,
 ) -> Option<ItemRef> {
+    let (cues, lex) = (tools.cues, tools.lex);
     let u = &sc.u;
     let money = matches!(fig.unit, Unit::Money(_));
     let mut item = item_after(u, f0, f1, &fig.unit, cues, lex);
@@ -495,13 +495,13 @@ fn counts_between(sc: &Scene, h: &ItemRef, f0: usize, cues: &Cues) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scene::testing::{data, scene};
+    use crate::scene::testing::{scene, tools};
 
     fn first_item(text: &str, last: Option<&ItemRef>) -> Option<ItemRef> {
         let sc = scene(text);
         let (fig, _, (f0, f1)) = &sc.figs[0];
         let clause = sc.clause_of(*f0);
-        attach(&sc, fig, *f0, *f1, clause, &data().cues, &data().lex, last)
+        attach(&sc, fig, *f0, *f1, clause, &tools(), last)
     }
 
     #[test]
@@ -524,7 +524,7 @@ mod tests {
         let sc = scene(text);
         let (fig, _, (f0, f1)) = &sc.figs[1];
         let clause = sc.clause_of(*f0);
-        assert!(attach(&sc, fig, *f0, *f1, clause, &data().cues, &data().lex, None).is_none());
+        assert!(attach(&sc, fig, *f0, *f1, clause, &tools(), None).is_none());
     }
 
     #[test]

@@ -158,7 +158,17 @@ impl Pipeline {
             .flatten();
         let valued = worth.is_some();
         let item = worth
-            .or_else(|| items::attach(sc, fig, f0, f1, clause, cues, lex, ctx.last_item.as_ref()))
+            .or_else(|| {
+                items::attach(
+                    sc,
+                    fig,
+                    f0,
+                    f1,
+                    clause,
+                    &self.tools(),
+                    ctx.last_item.as_ref(),
+                )
+            })
             .or_else(|| {
                 // "- €40 million for drones" under "X's aid includes:": money given
                 let give = ctx
