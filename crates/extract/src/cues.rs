@@ -11,6 +11,13 @@ pub(crate) const CUES: &str = include_str!("../../../data/extract/cues.toml");
 pub(crate) const ITEMS: &str = include_str!("../../../data/extract/items.toml");
 
 /// What sort of thing an item counts.
+/// What a word of `topic_words` speaks of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Topic {
+    Conflict,
+    Economy,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum ItemKind {
@@ -52,6 +59,8 @@ struct RawCues {
     speaker_anaphora: Vec<String>,
     speaker_nouns: Vec<String>,
     military_context: Vec<String>,
+    conflict_words: Vec<String>,
+    economy_words: Vec<String>,
     origin_suffixes: Vec<String>,
     origin_phrases: Vec<String>,
     belligerents: Vec<[String; 2]>,
@@ -104,6 +113,10 @@ pub(crate) struct Cues {
     /// organisation word is no speaker ("the pledge adds to ...").
     pub speaker_nouns: PhraseSet<()>,
     pub military_context: PhraseSet<()>,
+    /// Words of war and arms, and of business, sport, politics and weather,
+    /// in one set: a document whose words are mostly of the second kind
+    /// gives no claims.
+    pub topic_words: PhraseSet<Topic>,
     pub origin_suffixes: Vec<String>,
     pub origin_phrases: PhraseSet<()>,
     pub belligerents: Vec<(String, String)>,
@@ -173,6 +186,13 @@ impl Cues {
             speaker_anaphora: s(&c.speaker_anaphora),
             speaker_nouns: s(&c.speaker_nouns),
             military_context: s(&c.military_context),
+            topic_words: {
+                let mut t = PhraseSet::from_list(&c.conflict_words, Topic::Conflict);
+                for w in &c.economy_words {
+                    t.insert(w, Topic::Economy);
+                }
+                t
+            },
             origin_suffixes: c
                 .origin_suffixes
                 .iter()

@@ -5,7 +5,7 @@
 
 use crate::context::{DocContext, Draft, LastFrame};
 use crate::coord::{self, Prev};
-use crate::cues::{Cues, ItemKind, CUES, ITEMS};
+use crate::cues::{Cues, ItemKind, Topic, CUES, ITEMS};
 use crate::ellipsis::{add_elliptic_states, SeenStates};
 use crate::events::EventDates;
 use crate::frames;
@@ -83,6 +83,9 @@ impl Extractor for Pipeline {
         // one pass of the lexicon over the document, shared out by unit
         let found = self.lexicon.find_in(text, &spans);
         let mut seen = SeenStates::default();
+        // a story of business or sport rather than of war or arms? (spec:
+        // their figures are no claims)
+        let mut topic = TopicCount::default();
         for (unit, mut found) in units.iter().zip(found) {
             let unit_text = text.get(unit.span.range()).unwrap_or("");
             add_elliptic_states(
@@ -102,6 +105,7 @@ impl Extractor for Pipeline {
                 &tools,
                 &mut ctx.speakers,
             );
+            topic.add(&sc, &tools);
             let mut prev: Option<Prev> = None;
             let first = drafts.len();
             for fi in 0..sc.figs.len() {
@@ -118,6 +122,9 @@ impl Extractor for Pipeline {
             events.note(&sc, &self.cues);
             ctx.carry_open(&sc, &tools, &drafts[first..]);
             ctx.after_unit(&sc, &tools);
+        }
+        if topic.not_conflict() {
+            return Vec::new();
         }
         parties::fill(&mut drafts, &self.cues);
         let mut claims = Vec::new();
@@ -182,6 +189,11 @@ impl Pipeline {
         let back = backrefs::partitive_weapon(u, lex, f0, f1, &item, ctx.last_weapon.as_ref());
         let backref = back.is_some();
         let item = back.unwrap_or(item);
+        // a share or change must say of what: "rose by 58%" with the noun
+        // only in an earlier sentence is no claim
+        if fig.unit == tally_core::Unit::Percent && item.at.is_none() {
+            return None;
+        }
         let mut trig = frames::governing(u, &sc.trigs, f0, f1, &item, clause);
         if trig.is_some_and(|t| t.trig.frame == Frame::NonClaim) {
             return None;
@@ -422,5 +434,44 @@ impl Pipeline {
             bare,
             firm,
         })
+    }
+}
+
+/// Words of war and arms (named weapon systems and armed groups count)
+/// against words of business, sport, elections and weather.
+#[derive(Default)]
+struct TopicCount {
+    conflict: usize,
+    economy: usize,
+}
+
+impl TopicCount {
+    fn add(&mut self, sc: &Scene, tools: &Tools) {
+        let u = &sc.u;
+        let mut k = 0;
+        while k < u.toks.len() {
+            match tools.cues.topic_words.at(u.lower, &u.toks, k) {
+                Some((Topic::Conflict, e)) => (self.conflict, k) = (self.conflict + 1, e),
+                Some((Topic::Economy, e)) => (self.economy, k) = (self.economy + 1, e),
+                None => k += 1,
+            }
+        }
+        // a weapon system, or an armed group named by more than a short
+        // acronym ("AU$" is no African Union)
+        self.conflict += u
+            .ments
+            .iter()
+            .filter(|m| match tools.lex.entity(m.id) {
+                tally_lexicon::Entity::Weapon(_) => true,
+                tally_lexicon::Entity::Actor(_) => u.slice(m.t0, m.t1).len() >= 4,
+                _ => false,
+            })
+            .count();
+    }
+
+    /// Mostly business, sport, elections or weather: more than twice as
+    /// many of their words as of war's.
+    fn not_conflict(&self) -> bool {
+        self.economy > 2 * self.conflict
     }
 }

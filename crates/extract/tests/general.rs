@@ -686,3 +686,25 @@ fn an_estimated_sum_is_no_verb_of_saying() {
     let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
     assert!(speaker.is_some_and(|s| !s.contains("sale")), "{c:#?}");
 }
+
+#[test]
+fn an_economy_story_gives_no_claims() {
+    // spec: figures in sports or economy stories are not claims
+    for text in [
+        "Lufthansa has ordered 40 Embraer jets, the airline said, and the group's shares lost 3.2% on Tuesday.",
+        "The Dutch government will give 90 million euros in aid to the shipyard, which employs 4,000 workers.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}");
+    }
+    // while a transfer that only names the weapon system is kept
+    let cs = claims("Washington approved the sale of 12 F-16 jets to Jordan worth $2 billion.");
+    assert_eq!(one(&cs, 12.0).kind, Kind::Transfer);
+}
+
+#[test]
+fn a_war_story_that_mentions_the_economy_keeps_its_claims() {
+    let cs = claims(
+        "Russian shelling killed 12 civilians in Kherson on Sunday, regional officials said. The attacks come as the war weighs on the region's economy and its shipyard jobs.",
+    );
+    assert_eq!(one(&cs, 12.0).kind, Kind::Casualties);
+}
