@@ -175,8 +175,13 @@ pub(crate) fn find_attrs(
         // "rejected reports that", "denied claims that": the second word is
         // the object of the first verb of saying, not a verb of its own
         let object_of_saying = i > 0 && out.last().is_some_and(|a: &Attr| a.t1 == i);
-        // "an estimated $825 million", "the reported figure": an adjective
-        let attributive = i > 0 && matches!(u.word(i - 1), "a" | "an" | "the");
+        // "an estimated $825 million", "the reported figure": an adjective;
+        // "Kyiv expected to receive": a plan, not words
+        let attributive = (i > 0 && matches!(u.word(i - 1), "a" | "an" | "the"))
+            || (matches!(
+                u.word(i),
+                "expect" | "expects" | "expected" | "think" | "thinks"
+            ) && u.word(i + 1) == "to");
         if let Some(vend) =
             speech.filter(|_| !object_of_saying && !attributive && !not_said(u, cues, i))
         {

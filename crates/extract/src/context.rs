@@ -21,6 +21,9 @@ pub(crate) struct Draft {
     pub bare: bool,
     /// The trigger is an unambiguous transfer or deployment verb.
     pub firm: bool,
+    /// A weapon used ("launched five Iskander-M"): a transfer only with a
+    /// user who is not its maker.
+    pub used: bool,
 }
 
 /// What the last claim said, for figures that continue it.

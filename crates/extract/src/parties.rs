@@ -348,7 +348,8 @@ pub(crate) fn resolve_parties(
             p.recipient.clone().or(p.place_state.clone()),
         ),
         (Kind::Transfer | Kind::Deployment, Some(Frame::Presence)) => (
-            p.owner.clone().or(agent),
+            // "300 soldiers from Chad are serving in Mali"
+            p.owner.clone().or(p.source.clone()).or(agent),
             p.recipient.clone().or(p.place_state.clone()),
         ),
         (Kind::Transfer | Kind::Deployment, _) => (
@@ -434,17 +435,21 @@ pub(crate) fn fill(drafts: &mut [Draft], cues: &Cues) {
     victims.dedup();
     let sole = (victims.len() == 1).then(|| victims[0].to_string());
     for d in drafts.iter_mut() {
-        let (bare, firm, people) = (d.bare, d.firm, d.item_kind.is_people());
+        let (bare, firm, people, used) = (d.bare, d.firm, d.item_kind.is_people(), d.used);
         let c = &mut d.claim;
         match c.kind {
             Kind::Transfer | Kind::Deployment => {
                 if c.from.is_none() && c.to.is_none() && !(bare && (firm || !people)) {
                     continue;
                 }
-                if c.from.is_none() && c.to != from {
+                // a weapon its user fired comes from its maker, never from
+                // the document's giver ("Russia launched 104 drones")
+                if c.from.is_none() && c.to != from && !(used && c.to.is_some()) {
                     c.from = from.clone();
                 }
-                if c.to.is_none() && c.from != to {
+                // never to the giver's enemy ("launched five Iskander-M")
+                let enemy = c.from.as_deref().and_then(|f| cues.opponent(f));
+                if c.to.is_none() && c.from != to && to.as_deref() != enemy {
                     c.to = to.clone();
                 }
             }
@@ -542,6 +547,7 @@ mod tests {
             },
             bare,
             firm: false,
+            used: false,
         }
     }
 

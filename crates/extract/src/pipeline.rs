@@ -130,7 +130,7 @@ impl Extractor for Pipeline {
         let mut claims = Vec::new();
         let mut heads = Vec::new();
         for d in drafts {
-            if d.claim.from.is_none() {
+            if d.claim.from.is_none() || (d.used && d.claim.to.is_none()) {
                 continue;
             }
             heads.push(d.headline);
@@ -207,6 +207,23 @@ impl Pipeline {
             return None;
         }
         let mut inherited: Option<LastFrame> = None;
+        // "shot down 62 drones, including 18 over Belgorod": a part of the
+        // figure before it in the unit, in its frame, not a package listing
+        let part = prev.is_some()
+            && trig.is_some_and(|t| {
+                t.trig.frame == Frame::Include
+                    && u.word(t.t0) == "including"
+                    && t.t1 <= f0
+                    && f0 - t.t1 <= 2
+            })
+            && ctx
+                .last_frame
+                .as_ref()
+                .is_some_and(|l| l.frame != Some(Frame::Include));
+        if part {
+            inherited = ctx.last_frame.clone();
+            trig = None;
+        }
         // six tokens back, not counting an attribution ("Among them, it said, are")
         let mut w0 = f0;
         let mut seen = 0;
@@ -355,6 +372,11 @@ impl Pipeline {
         if p.target.is_some() {
             ctx.target = p.target.clone();
         }
+        // "launched five Iskander-M missiles": a weapon used, with no user
+        // other than its maker, moved between nobody
+        if kind == Kind::Transfer && frame == Some(Frame::Use) && to.is_some() && to == from {
+            return None;
+        }
         let stage = stage::final_stage(
             u,
             cues,
@@ -433,6 +455,7 @@ impl Pipeline {
             item_kind: item.kind,
             bare,
             firm,
+            used: frame == Some(Frame::Use),
         })
     }
 }

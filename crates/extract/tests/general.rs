@@ -708,3 +708,34 @@ fn a_war_story_that_mentions_the_economy_keeps_its_claims() {
     );
     assert_eq!(one(&cs, 12.0).kind, Kind::Casualties);
 }
+
+#[test]
+fn a_part_introduced_by_including_keeps_the_frame_of_the_whole() {
+    let cs = claims(
+        "Azerbaijan's defence ministry said its forces had shot down 40 Armenian drones overnight, including 12 over Nakhchivan.",
+    );
+    for v in [40.0, 12.0] {
+        let c = one(&cs, v);
+        assert_eq!(c.kind, Kind::Loss, "{c:#?}");
+        assert_eq!(c.from.as_deref(), Some("AM"));
+    }
+}
+
+#[test]
+fn foreign_troops_from_a_state_present_elsewhere() {
+    let cs = claims("The ministry said 300 soldiers from Chad were serving in Mali last month.");
+    let c = one(&cs, 300.0);
+    assert_eq!(c.kind, Kind::Deployment);
+    assert_eq!(party(c), (Some("TD"), Some("ML")));
+}
+
+#[test]
+fn a_weapon_its_maker_fires_moves_nowhere() {
+    // in a story of German aid, Russia's own missiles are no transfer to Ukraine
+    let cs = claims(
+        "Germany will send 40 Marder vehicles to Ukraine, Berlin said. Russia fired five Iskander-M missiles at Kharkiv overnight, Ukraine's air force said. Kyiv expected to receive the vehicles by May.",
+    );
+    assert!(cs.iter().all(|c| c.item.name != "Iskander-M"), "{cs:#?}");
+    let c = one(&cs, 40.0);
+    assert_eq!(party(c), (Some("DE"), Some("UA")));
+}
