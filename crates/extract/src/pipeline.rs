@@ -198,6 +198,17 @@ impl Pipeline {
         if trig.is_some_and(|t| t.trig.frame == Frame::NonClaim) {
             return None;
         }
+        // "... have been killed, and the UN says 12 million have fled": a
+        // verb of saying between opens another statement
+        if trig.is_some_and(|t| {
+            t.t1 <= f0
+                && sc
+                    .attrs
+                    .iter()
+                    .any(|a| a.t0 >= t.t1 && a.verb < f0 && !a.citing)
+        }) {
+            trig = None;
+        }
         // the value of a thing given is money given; of a thing bought, its price
         if valued
             && (!trig.is_some_and(|t| t.trig.frame == Frame::Give)
@@ -254,7 +265,9 @@ impl Pipeline {
                     .filter(|_| sc.has_dash_or_colon() || sc.list)
                 {
                     inherited = Some(h);
-                } else if anaphoric || coord::coordinated(sc, f0, prev.as_ref()) {
+                } else if (anaphoric || coord::coordinated(sc, f0, prev.as_ref()))
+                    && !own_predicate(sc, f1)
+                {
                     inherited = ctx.last_frame.clone().filter(|l| {
                         l.people == item.kind.is_people() && item.kind != ItemKind::Money
                     });
@@ -283,9 +296,18 @@ impl Pipeline {
             },
             _ => return None,
         };
+        // "a further 19 people were wounded" after a count of the killed
+        let further = matches!(
+            u.word(f0.wrapping_sub(1)),
+            "further" | "another" | "additional"
+        ) && ctx
+            .last_frame
+            .as_ref()
+            .is_some_and(|l| l.kind == Kind::Casualties);
         if kind == Kind::Casualties
             && item.kind == ItemKind::Civilians
             && !continues
+            && !further
             && !u.any_cue(cues, Cue::MilitaryContext, 0, u.toks.len())
         {
             return None;
@@ -458,6 +480,24 @@ impl Pipeline {
             used: frame == Some(Frame::Use),
         })
     }
+}
+
+/// Does the figure ending at `f1` have a verb of its own that is no
+/// trigger ("about 12 million have been forced from their homes")? Then it
+/// says something else than the figure before it.
+fn own_predicate(sc: &Scene, f1: usize) -> bool {
+    const AUX: &[&str] = &[
+        "have", "has", "had", "were", "was", "are", "is", "been", "being",
+    ];
+    let u = &sc.u;
+    let mut k = f1;
+    if !AUX.contains(&u.word(k)) {
+        return false;
+    }
+    while AUX.contains(&u.word(k)) {
+        k += 1;
+    }
+    k < u.toks.len() && !u.is_punct(k) && !sc.trigs.iter().any(|t| t.t0 == k)
 }
 
 /// Words of war and arms (named weapon systems and armed groups count)

@@ -121,12 +121,20 @@ pub(crate) fn close_previous(sc: &Scene, prev: &mut [Draft]) {
 }
 
 /// "X has received 24 drones, Baku said, while the other side lost 12": a
-/// contrast after an attribution starts words it does not cover.
+/// contrast after an attribution starts words it does not cover; and an
+/// attribution that opens a clause of its own after the figure does not
+/// reach back to it.
 fn contrast_between(u: &UnitView, a: &Attr, f0: usize) -> bool {
-    a.t1 <= f0
-        && (a.t1..f0).any(|k| {
-            u.word(k) == "," && matches!(u.word(k + 1), "while" | "whereas" | "but" | "although")
-        })
+    let contrast = |k: usize| {
+        u.word(k) == "," && matches!(u.word(k + 1), "while" | "whereas" | "but" | "although")
+    };
+    // "... were killed, and the UN says 12 million ...": a statement that
+    // opens a new clause after the figure speaks of what follows it
+    let opens_after = a.t0 > f0
+        && a.t0 > 0
+        && matches!(u.word(a.t0), "and" | "but" | "while" | "whereas")
+        && u.word(a.t0 - 1) == ",";
+    opens_after || (a.t1 <= f0 && (a.t1..f0).any(contrast))
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ const ORG_WORDS: &[&str] = &[
     "pentagon",
     "kremlin",
 ];
-pub(crate) const LEAD_STRIP: &[&str] = &["the", "a", "an"];
+pub(crate) const LEAD_STRIP: &[&str] = &["the", "a", "an", "and", "but", "while", "whereas"];
 pub(crate) fn has_name(u: &UnitView, s0: usize, s1: usize) -> bool {
     (s0..s1).any(|k| u.is_capitalised(k))
 }

@@ -739,3 +739,31 @@ fn a_weapon_its_maker_fires_moves_nowhere() {
     let c = one(&cs, 40.0);
     assert_eq!(party(c), (Some("DE"), Some("UA")));
 }
+
+#[test]
+fn clauses_joined_after_a_figure_keep_their_own_statements() {
+    let cs = claims(
+        "More than 20,000 Yemeni civilians have been killed in airstrikes since 2015, according to monitors, and the UN says about 4 million have been forced from their homes.",
+    );
+    let c = one(&cs, 20_000.0);
+    assert_eq!(c.kind, Kind::Casualties);
+    assert_ne!(
+        c.source.as_ref().and_then(|s| s.speaker.as_deref()),
+        Some("UN")
+    );
+    // the displaced are no casualties
+    assert!(
+        cs.iter().all(|c| c.quantity.value != 4_000_000.0),
+        "{cs:#?}"
+    );
+}
+
+#[test]
+fn a_further_count_of_people_continues_the_casualties_before() {
+    let cs = claims(
+        "Militants killed at least 30 Nigerian villagers in an attack in Zamfara on Sunday, police said.\nLocal officials said a further 12 people were wounded.",
+    );
+    let c = one(&cs, 12.0);
+    assert_eq!(c.kind, Kind::Casualties);
+    assert_eq!(c.outcome, Some(Outcome::Wounded));
+}
