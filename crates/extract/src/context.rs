@@ -21,8 +21,8 @@ pub(crate) struct Draft {
     pub bare: bool,
     /// The trigger is an unambiguous transfer or deployment verb.
     pub firm: bool,
-    /// A weapon used ("launched five Iskander-M"): a transfer only with a
-    /// user who is not its maker.
+    /// A weapon used or deployed ("launched five Iskander-M", "deployed 45
+    /// aircraft around the island"): a transfer only with a recipient named.
     pub used: bool,
 }
 

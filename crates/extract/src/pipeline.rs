@@ -477,7 +477,19 @@ impl Pipeline {
             item_kind: item.kind,
             bare,
             firm,
-            used: frame == Some(Frame::Use),
+            used: frame == Some(Frame::Use)
+                || (kind == Kind::Transfer
+                    && trig.is_some_and(|t| {
+                        matches!(
+                            u.word(t.t0),
+                            "deploy"
+                                | "deploys"
+                                | "deployed"
+                                | "deploying"
+                                | "stationed"
+                                | "stationing"
+                        )
+                    })),
         })
     }
 }

@@ -767,3 +767,14 @@ fn a_further_count_of_people_continues_the_casualties_before() {
     assert_eq!(c.kind, Kind::Casualties);
     assert_eq!(c.outcome, Some(Outcome::Wounded));
 }
+
+#[test]
+fn materiel_deployed_by_its_own_side_with_no_recipient_is_no_transfer() {
+    let cs = claims(
+        "China deployed 45 aircraft and 14 warships around Taiwan in the past 24 hours, Taiwan's defence ministry said.",
+    );
+    assert!(cs.iter().all(|c| c.kind != Kind::Transfer), "{cs:#?}");
+    // with a recipient it still is one
+    let cs = claims("Russia deployed 10 Iskander launchers to Belarus last year, Minsk said.");
+    assert_eq!(party(one(&cs, 10.0)), (Some("RU"), Some("BY")));
+}
