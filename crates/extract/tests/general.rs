@@ -534,8 +534,8 @@ fn a_subject_that_cannot_speak_is_no_speaker() {
     // a common noun of people still speaks
     let cs = claims("Residents said 14 people were killed when shells hit the market in Goma.");
     let c = one(&cs, 14.0);
-    let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
-    assert_eq!(speaker, Some("Residents"), "{c:#?}");
+    let speaker = speaker(c);
+    assert_eq!(speaker.as_deref(), Some("Residents"), "{c:#?}");
 }
 
 #[test]
@@ -589,7 +589,7 @@ fn troops_believed_to_be_fighting_abroad_are_a_deployment_without_a_speaker_of_t
     let c = one(&cs, 1500.0);
     assert_eq!(c.kind, Kind::Deployment);
     assert_eq!(party(c), (Some("TD"), Some("SD")));
-    let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
+    let speaker = speaker(c);
     assert!(speaker.is_some_and(|s| !s.contains("soldiers")), "{c:#?}");
 }
 
@@ -615,7 +615,7 @@ fn sources_named_inside_longer_phrases() {
         "Analysts at the Stockholm International Peace Research Institute estimate that Algeria bought 14 Su-30 jets from Russia in 2022.",
     );
     let c = one(&cs, 14.0);
-    let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
+    let speaker = speaker(c);
     assert!(
         speaker.is_some_and(|s| s.starts_with("Stockholm")),
         "{c:#?}"
@@ -683,7 +683,7 @@ fn an_estimated_sum_is_no_verb_of_saying() {
         "The State Department has approved the possible sale of 40 Javelin missiles to Kenya for an estimated $90 million, the agency said.",
     );
     let c = one(&cs, 40.0);
-    let speaker = c.source.as_ref().and_then(|s| s.speaker.as_deref());
+    let speaker = speaker(c);
     assert!(speaker.is_some_and(|s| !s.contains("sale")), "{c:#?}");
 }
 
@@ -747,10 +747,7 @@ fn clauses_joined_after_a_figure_keep_their_own_statements() {
     );
     let c = one(&cs, 20_000.0);
     assert_eq!(c.kind, Kind::Casualties);
-    assert_ne!(
-        c.source.as_ref().and_then(|s| s.speaker.as_deref()),
-        Some("UN")
-    );
+    assert_ne!(speaker(c).as_deref(), Some("UN"));
     // the displaced are no casualties
     assert!(
         cs.iter().all(|c| c.quantity.value != 4_000_000.0),
