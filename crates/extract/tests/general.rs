@@ -775,3 +775,15 @@ fn materiel_deployed_by_its_own_side_with_no_recipient_is_no_transfer() {
     let cs = claims("Russia deployed 10 Iskander launchers to Belarus last year, Minsk said.");
     assert_eq!(party(one(&cs, 10.0)), (Some("RU"), Some("BY")));
 }
+
+#[test]
+fn the_subject_of_a_sentence_is_no_giver_of_a_passive_delivery() {
+    // Egypt receives; it delivers nothing
+    let cs = claims(
+        "Egypt has received the first batch of J-10C fighters from China, state media said, with 20 jets to be delivered in total.",
+    );
+    assert!(
+        cs.iter().all(|c| c.from.as_deref() != Some("EG")),
+        "{cs:#?}"
+    );
+}
