@@ -178,10 +178,7 @@ pub(crate) fn find_attrs(
         // "an estimated $825 million", "the reported figure": an adjective;
         // "Kyiv expected to receive": a plan, not words
         let attributive = (i > 0 && matches!(u.word(i - 1), "a" | "an" | "the"))
-            || (matches!(
-                u.word(i),
-                "expect" | "expects" | "expected" | "think" | "thinks"
-            ) && u.word(i + 1) == "to");
+            || (cues.plan_verbs.contains_at(u.lower, &u.toks, i) && u.word(i + 1) == "to");
         if let Some(vend) =
             speech.filter(|_| !object_of_saying && !attributive && !not_said(u, cues, i))
         {
@@ -216,12 +213,7 @@ pub(crate) fn find_attrs(
                 }
             }
             let subj_end = k;
-            let raised = i > 0
-                && matches!(
-                    u.word(i - 1),
-                    "is" | "are" | "was" | "were" | "be" | "been" | "being"
-                )
-                && u.word(vend) == "to";
+            let raised = i > 0 && u.is_be(i - 1) && u.word(vend) == "to";
             if raised {
                 // "10,000 soldiers are believed to be ...", "is said to
                 // have": the subject of a raised passive is what is said,
@@ -446,8 +438,7 @@ fn not_said(u: &UnitView, cues: &Cues, i: usize) -> bool {
     !cues.denial.contains_at(u.lower, &u.toks, i)
         && (matches!(before(1 + gap), "not" | "never" | "n't" | "cannot")
             || (before(1 + gap) == "to"
-                && matches!(
-                    before(2 + gap),
-                    "unable" | "declined" | "refused" | "failed" | "decline" | "refuse"
-                )))
+                && cues
+                    .refusal
+                    .contains_at(u.lower, &u.toks, i.wrapping_sub(2 + gap))))
 }

@@ -70,6 +70,9 @@ struct RawCues {
     event_words: Vec<Vec<String>>,
     people_continuation: Vec<String>,
     presence_verbs: Vec<String>,
+    plan_verbs: Vec<String>,
+    refusal: Vec<String>,
+    deploy_verbs: Vec<String>,
     fire_verbs: Vec<String>,
     cancel: Vec<String>,
     sale: Vec<String>,
@@ -131,6 +134,13 @@ pub(crate) struct Cues {
     /// Verbs of being somewhere ("fighting", "stationed") that put counted
     /// people in the place after them.
     pub presence_verbs: PhraseSet<()>,
+    /// Verbs of saying that, before "to", plan instead ("expected to receive").
+    pub plan_verbs: PhraseSet<()>,
+    /// Words before "to" that undo a verb of saying ("declined to comment").
+    pub refusal: PhraseSet<()>,
+    /// Verbs that move a side's own materiel: a transfer only with a
+    /// recipient named ("deployed 45 aircraft around the island").
+    pub deploy_verbs: PhraseSet<()>,
     /// Verbs of firing or launching: their subject owns what they fire.
     pub fire_verbs: PhraseSet<()>,
     /// Cancellations ("scrapped plans to send"): negate and plan.
@@ -210,6 +220,9 @@ impl Cues {
                 .collect(),
             people_continuation: s(&c.people_continuation),
             presence_verbs: s(&c.presence_verbs),
+            plan_verbs: s(&c.plan_verbs),
+            refusal: s(&c.refusal),
+            deploy_verbs: s(&c.deploy_verbs),
             fire_verbs: s(&c.fire_verbs),
             cancel: s(&c.cancel),
             sale: s(&c.sale),

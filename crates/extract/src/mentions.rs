@@ -94,6 +94,14 @@ impl<'a> UnitView<'a> {
             .unwrap_or("")
     }
 
+    /// Is token `i` a form of "be" (the auxiliary of passives)?
+    pub fn is_be(&self, i: usize) -> bool {
+        matches!(
+            self.word(i),
+            "be" | "been" | "being" | "was" | "were" | "is" | "are"
+        )
+    }
+
     pub fn is_punct(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct)
     }

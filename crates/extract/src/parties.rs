@@ -147,15 +147,10 @@ pub(crate) fn parties(
     p.agent_moves = p.agent_before && !t.trig.needs_path;
     // agent: nearest party mention left of the trigger in the clause, not after a preposition;
     // a passive verb of giving has none there ("with 25 jets to be delivered": only "by X")
-    let be = |k: usize| {
-        matches!(
-            u.word(k),
-            "be" | "been" | "being" | "was" | "were" | "is" | "are"
-        )
-    };
     let passive = t.trig.frame == Frame::Give
         && t.t0 > 0
-        && (be(t.t0 - 1) || (t.t0 > 1 && u.word(t.t0 - 1).ends_with("ly") && be(t.t0 - 2)));
+        && (u.is_be(t.t0 - 1)
+            || (t.t0 > 1 && u.word(t.t0 - 1).ends_with("ly") && u.is_be(t.t0 - 2)));
     let mut k = if passive { clause.0 } else { t.t0 };
     let floor = clause.0.max(t.t0.saturating_sub(REACH));
     while k > floor {

@@ -479,17 +479,7 @@ impl Pipeline {
             firm,
             used: frame == Some(Frame::Use)
                 || (kind == Kind::Transfer
-                    && trig.is_some_and(|t| {
-                        matches!(
-                            u.word(t.t0),
-                            "deploy"
-                                | "deploys"
-                                | "deployed"
-                                | "deploying"
-                                | "stationed"
-                                | "stationing"
-                        )
-                    })),
+                    && trig.is_some_and(|t| cues.deploy_verbs.contains_at(u.lower, &u.toks, t.t0))),
         })
     }
 }
@@ -498,15 +488,13 @@ impl Pipeline {
 /// trigger ("about 12 million have been forced from their homes")? Then it
 /// says something else than the figure before it.
 fn own_predicate(sc: &Scene, f1: usize) -> bool {
-    const AUX: &[&str] = &[
-        "have", "has", "had", "were", "was", "are", "is", "been", "being",
-    ];
     let u = &sc.u;
+    let aux = |k: usize| u.is_be(k) || matches!(u.word(k), "have" | "has" | "had");
     let mut k = f1;
-    if !AUX.contains(&u.word(k)) {
+    if !aux(k) {
         return false;
     }
-    while AUX.contains(&u.word(k)) {
+    while aux(k) {
         k += 1;
     }
     k < u.toks.len() && !u.is_punct(k) && !sc.trigs.iter().any(|t| t.t0 == k)
