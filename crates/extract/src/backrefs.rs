@@ -34,7 +34,7 @@ pub(crate) fn partitive_weapon(
     if u.items.iter().any(|h| h.origin.is_some() && h.t1 <= f0) {
         return None;
     }
-    let noun = singular(&u.word(b - 1).to_ascii_lowercase());
+    let noun = singular(u.word(b - 1));
     if noun.len() < 3 {
         return None;
     }

@@ -57,7 +57,8 @@ pub(crate) fn add_elliptic_states(
             .get(i + 1)
             .is_some_and(|n| n.kind == TokKind::Possessive);
         let next = if possessive { i + 2 } else { i + 1 };
-        // "the North of the country", "the South China Sea", "the North-West"
+        // "the North of the country", "the South China Sea" ("the North-West"
+        // is one token, so never a listed word)
         if let Some(n) = raw(next) {
             let word = toks[next].kind == TokKind::Word;
             if n.eq_ignore_ascii_case("of")
@@ -65,9 +66,6 @@ pub(crate) fn add_elliptic_states(
             {
                 continue;
             }
-        }
-        if w.contains('-') {
-            continue;
         }
         // states named before this point, in earlier units or this one
         let before: Vec<EntityId> = found
