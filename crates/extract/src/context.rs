@@ -21,6 +21,9 @@ pub(crate) struct Draft {
     pub bare: bool,
     /// The trigger is an unambiguous transfer or deployment verb.
     pub firm: bool,
+    /// Civilians hurt, with no word of war in the sentence: kept only in a
+    /// document that is a war report.
+    pub war_only: bool,
     /// A weapon used or deployed ("launched five Iskander-M", "deployed 45
     /// aircraft around the island"): a transfer only with a recipient named.
     pub used: bool,
@@ -69,10 +72,11 @@ pub(crate) struct DocContext {
     pub last_frame: Option<LastFrame>,
     /// The frame of a table header ("X destroyed by Y since Z:").
     pub header: Option<LastFrame>,
+    /// The side named as attacked in the last unit or the one before
+    /// ("fired 30 drones at Ukraine"), and how many units ago.
+    pub target: Option<(String, u8)>,
     /// The last weapon named in the document (for "the missiles").
     pub last_weapon: Option<ItemRef>,
-    /// The last side named as attacked ("fired at X").
-    pub target: Option<String>,
     /// Item classes a side fired or launched ("the Houthis fired six
     /// missiles"): a later loss of "the missiles" is that side's.
     pub fired: Vec<(String, String)>,
@@ -89,6 +93,9 @@ impl DocContext {
     /// Update the document state after a unit's claims were built.
     pub fn after_unit(&mut self, sc: &Scene, tools: &Tools) {
         let u = &sc.u;
+        if let Some((_, age)) = self.target.as_mut() {
+            *age = age.saturating_add(1);
+        }
         // a list opens on a colon, or on an including verb ("the package includes")
         let ends_colon = sc.ends_with_colon() || (!sc.list && ends_with_include(sc));
         if ends_colon && sc.figs.is_empty() {

@@ -65,6 +65,8 @@ struct RawCues {
     origin_phrases: Vec<String>,
     belligerents: Vec<[String; 2]>,
     future: Vec<String>,
+    #[serde(default)]
+    economic_aggregates: Vec<String>,
     package: Vec<String>,
     casualty_nouns: Vec<String>,
     event_words: Vec<Vec<String>>,
@@ -124,6 +126,8 @@ pub(crate) struct Cues {
     pub origin_phrases: PhraseSet<()>,
     pub belligerents: Vec<(String, String)>,
     pub future: PhraseSet<()>,
+    /// Aggregates of an economy ("GDP"): a share of one is no claim.
+    pub economic_aggregates: PhraseSet<()>,
     pub package: PhraseSet<()>,
     pub casualty_nouns: PhraseSet<()>,
     /// Words of one dated event each ("invasion", "invaded").
@@ -211,6 +215,7 @@ impl Cues {
             origin_phrases: s(&c.origin_phrases),
             belligerents: c.belligerents.into_iter().map(|[a, b]| (a, b)).collect(),
             future: s(&c.future),
+            economic_aggregates: s(&c.economic_aggregates),
             package: s(&c.package),
             casualty_nouns: s(&c.casualty_nouns),
             event_words: c

@@ -47,6 +47,8 @@ pub(crate) fn kind_of(frame: Frame, item: ItemKind) -> Option<(Kind, Option<Outc
         Frame::Capture if people => (Kind::Casualties, Some(Outcome::Captured)),
         Frame::Missing if people => (Kind::Casualties, Some(Outcome::Missing)),
         Frame::Lose if people => (Kind::Casualties, Some(Outcome::Casualties)),
+        // "eliminated 300 fighters", "neutralised 12 militants": killed
+        Frame::Destroy if people => (Kind::Casualties, Some(Outcome::Killed)),
         Frame::Capture => (Kind::Loss, Some(Outcome::Captured)),
         Frame::Destroy | Frame::Kill => (Kind::Loss, Some(Outcome::Destroyed)),
         Frame::Damage => (Kind::Loss, Some(Outcome::Damaged)),

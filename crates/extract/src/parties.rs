@@ -248,6 +248,10 @@ pub(crate) fn parties(
                     "by" => {
                         p.by_agent.get_or_insert(code);
                     }
+                    // a state as the place of the event: "exploded across Lebanon"
+                    "across" | "throughout" | "inside" => {
+                        p.place_state.get_or_insert(code);
+                    }
                     "on" if t.trig.frame == Frame::Presence => {
                         p.recipient.get_or_insert(code);
                     }
@@ -500,12 +504,11 @@ fn dominant<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Option<String>
 }
 
 /// Parties of civilians hurt in an attack: their side is the one named as
-/// theirs, else the state where it happened, else the side attacked
-/// (here or earlier in the document); the causing side is the one named as
+/// theirs, else the state where it happened, else the side attacked in the
+/// same clause (never one guessed from earlier sentences); the causing side is the one named as
 /// agent, else that side's opponent.
 pub(crate) fn civilian_sides(
     p: &Parties,
-    doc_target: Option<&str>,
     to: Option<String>,
     cues: &Cues,
 ) -> (Option<String>, Option<String>) {
@@ -515,8 +518,7 @@ pub(crate) fn civilian_sides(
         .or(p.place_state.clone())
         // "killed 22 people in Lebanon": the state where it happened
         .or(p.recipient.clone())
-        .or(p.target.clone())
-        .or(doc_target.map(str::to_string));
+        .or(p.target.clone());
     let to = to.filter(|t| Some(t) != from.as_ref()).or_else(|| {
         from.as_deref()
             .and_then(|f| cues.opponent(f))
@@ -552,6 +554,7 @@ mod tests {
             },
             bare,
             firm: false,
+            war_only: false,
             used: false,
         }
     }
@@ -591,8 +594,16 @@ mod tests {
             target: Some("UA".into()),
             ..Parties::default()
         };
-        let (from, to) = civilian_sides(&p, None, None, cues);
+        let (from, to) = civilian_sides(&p, None, cues);
         assert_eq!(from.as_deref(), Some("UA"));
         assert_eq!(to.as_deref(), Some("RU"));
+    }
+
+    #[test]
+    fn civilians_with_no_side_in_their_clause_have_none() {
+        let cues = &data().cues;
+        let (from, to) = civilian_sides(&Parties::default(), Some("IL".into()), cues);
+        assert_eq!(from, None);
+        assert_eq!(to.as_deref(), Some("IL"));
     }
 }

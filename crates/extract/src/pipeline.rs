@@ -11,6 +11,7 @@ use crate::events::EventDates;
 use crate::frames;
 use crate::items;
 use crate::marks::Cue;
+use crate::parties::Parties;
 use crate::scene::{Scene, Tools};
 use crate::segment::segment;
 use crate::triggers::{Frame, Triggers, BUILTIN};
@@ -126,6 +127,8 @@ impl Extractor for Pipeline {
         if topic.not_conflict() {
             return Vec::new();
         }
+        let war_report = topic.war_report();
+        drafts.retain(|d| war_report || !d.war_only);
         parties::fill(&mut drafts, &self.cues);
         let mut claims = Vec::new();
         let mut heads = Vec::new();
@@ -192,6 +195,14 @@ impl Pipeline {
         // a share or change must say of what: "rose by 58%" with the noun
         // only in an earlier sentence is no claim
         if fig.unit == tally_core::Unit::Percent && item.at.is_none() {
+            return None;
+        }
+        // "2.5 per cent of GDP": a budget share
+        if fig.unit == tally_core::Unit::Percent
+            && item.at.is_some_and(|(a, b)| {
+                (a..b).any(|k| cues.economic_aggregates.contains_at(u.lower, &u.toks, k))
+            })
+        {
             return None;
         }
         let mut trig = frames::governing(u, &sc.trigs, f0, f1, &item, clause);
@@ -304,14 +315,13 @@ impl Pipeline {
             .last_frame
             .as_ref()
             .is_some_and(|l| l.kind == Kind::Casualties);
-        if kind == Kind::Casualties
+        // civilians hurt with no word of war in their sentence: kept only
+        // when the whole document is a war report (decided at its end)
+        let war_only = kind == Kind::Casualties
             && item.kind == ItemKind::Civilians
             && !continues
             && !further
-            && !u.any_cue(cues, Cue::MilitaryContext, 0, u.toks.len())
-        {
-            return None;
-        }
+            && !u.any_cue(cues, Cue::MilitaryContext, 0, u.toks.len());
         if kind == Kind::Casualties && frames::killed_and_wounded_after(u, &item, f1) {
             outcome = Some(Outcome::Casualties);
         }
@@ -385,19 +395,30 @@ impl Pipeline {
             }
         }
         if kind == Kind::Casualties && item.kind == ItemKind::Civilians {
-            (from, to) = parties::civilian_sides(&p, ctx.target.as_deref(), to, cues);
+            // "The strikes killed 6 civilians" after "fired 30 drones at
+            // Ukraine": the attack named just before is the one referred to
+            let linked = ctx
+                .target
+                .as_ref()
+                .filter(|(_, age)| *age <= 1 && refers_to_attack(u, cues))
+                .map(|(t, _)| t.clone());
+            let p = Parties {
+                target: p.target.clone().or(linked),
+                ..p.clone()
+            };
+            (from, to) = parties::civilian_sides(&p, to, cues);
             if let Some(l) = inherited.as_ref().filter(|_| continues) {
                 from = from.or(l.from.clone());
                 to = to.or(l.to.clone()).filter(|t| from.as_ref() != Some(t));
             }
         }
-        if p.target.is_some() {
-            ctx.target = p.target.clone();
-        }
         // "launched five Iskander-M missiles": a weapon used, with no user
         // other than its maker, moved between nobody
         if kind == Kind::Transfer && frame == Some(Frame::Use) && to.is_some() && to == from {
             return None;
+        }
+        if let Some(t) = p.target.clone() {
+            ctx.target = Some((t, 0));
         }
         let stage = stage::final_stage(
             u,
@@ -477,11 +498,20 @@ impl Pipeline {
             item_kind: item.kind,
             bare,
             firm,
+            war_only,
             used: frame == Some(Frame::Use)
                 || (kind == Kind::Transfer
                     && trig.is_some_and(|t| cues.deploy_verbs.contains_at(u.lower, &u.toks, t.t0))),
         })
     }
+}
+
+/// Does the unit refer back to an attack ("the strikes", "the attack")?
+fn refers_to_attack(u: &crate::mentions::UnitView, cues: &Cues) -> bool {
+    (0..u.toks.len()).any(|k| {
+        matches!(u.word(k), "the" | "these" | "those" | "that" | "this")
+            && u.any_cue(cues, Cue::MilitaryContext, k + 1, k + 2)
+    })
 }
 
 /// Does the figure ending at `f1` have a verb of its own that is no
@@ -499,6 +529,10 @@ fn own_predicate(sc: &Scene, f1: usize) -> bool {
     }
     k < u.toks.len() && !u.is_punct(k) && !sc.trigs.iter().any(|t| t.t0 == k)
 }
+
+/// Words of war a report needs before its civilian counts stand without a
+/// word of war in their own sentence.
+const WAR_REPORT_WORDS: usize = 6;
 
 /// Words of war and arms (named weapon systems and armed groups count)
 /// against words of business, sport, elections and weather.
@@ -536,5 +570,12 @@ impl TopicCount {
     /// many of their words as of war's.
     fn not_conflict(&self) -> bool {
         self.economy > 2 * self.conflict
+    }
+
+    /// Clearly about war: words of war throughout, few of other news. A
+    /// sentence of such a report counting the dead needs no word of war of
+    /// its own ("Gunmen killed 14 people overnight").
+    fn war_report(&self) -> bool {
+        self.conflict >= WAR_REPORT_WORDS && self.conflict >= 4 * self.economy
     }
 }
