@@ -24,6 +24,9 @@ pub(crate) struct Draft {
     /// Civilians hurt, with no word of war in the sentence: kept only in a
     /// document that is a war report.
     pub war_only: bool,
+    /// A transfer told from the recipient's side (bought, received,
+    /// ordered): it stands with no giver named.
+    pub bought: bool,
     /// A weapon used or deployed ("launched five Iskander-M", "deployed 45
     /// aircraft around the island"): a transfer only with a recipient named.
     pub used: bool,

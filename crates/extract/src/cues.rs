@@ -67,6 +67,10 @@ struct RawCues {
     future: Vec<String>,
     #[serde(default)]
     economic_aggregates: Vec<String>,
+    #[serde(default)]
+    own_dead_counters: Vec<String>,
+    #[serde(default)]
+    use_by: Vec<String>,
     package: Vec<String>,
     casualty_nouns: Vec<String>,
     event_words: Vec<Vec<String>>,
@@ -128,6 +132,10 @@ pub(crate) struct Cues {
     pub future: PhraseSet<()>,
     /// Aggregates of an economy ("GDP"): a share of one is no claim.
     pub economic_aggregates: PhraseSet<()>,
+    /// Bodies that count their own side's dead ("health ministry"), lower case.
+    pub own_dead_counters: Vec<String>,
+    /// Verbs before "by X" that name the user of a weapon ("launched by").
+    pub use_by: PhraseSet<()>,
     pub package: PhraseSet<()>,
     pub casualty_nouns: PhraseSet<()>,
     /// Words of one dated event each ("invasion", "invaded").
@@ -216,6 +224,12 @@ impl Cues {
             belligerents: c.belligerents.into_iter().map(|[a, b]| (a, b)).collect(),
             future: s(&c.future),
             economic_aggregates: s(&c.economic_aggregates),
+            own_dead_counters: c
+                .own_dead_counters
+                .iter()
+                .map(|x| x.to_lowercase())
+                .collect(),
+            use_by: s(&c.use_by),
             package: s(&c.package),
             casualty_nouns: s(&c.casualty_nouns),
             event_words: c

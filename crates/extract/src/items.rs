@@ -39,7 +39,11 @@ pub(crate) fn item_after(
     while j < n && steps < 7 {
         if let Some(h) = u.items.iter().find(|h| h.t0 == j) {
             if matches!(unit, Unit::Money(_)) && h.kind != ItemKind::Money {
-                return None;
+                // "$406 million of arms": the value of the things moved
+                return (h.kind == ItemKind::Materiel && u.word(f1) == "of").then(|| ItemRef {
+                    kind: ItemKind::Money,
+                    ..from_head(u, h, j)
+                });
             }
             let s = text_start.unwrap_or(j);
             return Some(from_head(u, h, s));
@@ -122,6 +126,20 @@ pub(crate) fn item_after(
                 text_start = Some(j);
             }
             j += 1;
+            steps += 1;
+            continue;
+        }
+        // a measure glued by a hyphen: "1,800 2,000-pound bombs", "155-mm shells"
+        if u.toks[j].kind == crate::tokens::TokKind::Number
+            && u.word(j + 1) == "-"
+            && u.toks
+                .get(j + 2)
+                .is_some_and(|t| t.kind == crate::tokens::TokKind::Word)
+        {
+            if text_start.is_none() {
+                text_start = Some(j);
+            }
+            j += 3;
             steps += 1;
             continue;
         }

@@ -555,6 +555,7 @@ mod tests {
             bare,
             firm: false,
             war_only: false,
+            bought: false,
             used: false,
         }
     }

@@ -133,7 +133,10 @@ impl Extractor for Pipeline {
         let mut claims = Vec::new();
         let mut heads = Vec::new();
         for d in drafts {
-            if d.claim.from.is_none() || (d.used && d.claim.to.is_none()) {
+            // a purchase or a receipt names its recipient; the seller may
+            // go unsaid ("the junta bought $253 million of weapons")
+            let unsold = d.bought && d.claim.to.is_some();
+            if (d.claim.from.is_none() && !unsold) || (d.used && d.claim.to.is_none()) {
                 continue;
             }
             heads.push(d.headline);
@@ -417,6 +420,18 @@ impl Pipeline {
         if kind == Kind::Transfer && frame == Some(Frame::Use) && to.is_some() && to == from {
             return None;
         }
+        if kind == Kind::Loss && from.is_none() {
+            // "25 drones launched by India": the user's, not the causer
+            if let Some(user) = used_by(u, cues, lex, f1, &item) {
+                if to.as_ref() == Some(&user) {
+                    to = None;
+                }
+                from = Some(user);
+            }
+        }
+        if matches!(kind, Kind::Casualties | Kind::Loss) && from.is_none() {
+            from = own_side(u, cues, &p, &src, f0, f1).filter(|f| to.as_ref() != Some(f));
+        }
         if let Some(t) = p.target.clone() {
             ctx.target = Some((t, 0));
         }
@@ -499,11 +514,56 @@ impl Pipeline {
             bare,
             firm,
             war_only,
+            bought: kind == Kind::Transfer
+                && trig.is_some_and(|t| matches!(t.trig.frame, Frame::Receive | Frame::Order)),
             used: frame == Some(Frame::Use)
                 || (kind == Kind::Transfer
                     && trig.is_some_and(|t| cues.deploy_verbs.contains_at(u.lower, &u.toks, t.t0))),
         })
     }
+}
+
+/// Whose people or equipment a casualty or loss figure counts when no side
+/// is named as theirs: "11 of its soldiers" (the clause's subject, else the
+/// speaker), or a health ministry counting the dead (its own state's).
+fn own_side(
+    u: &crate::mentions::UnitView,
+    cues: &Cues,
+    p: &Parties,
+    src: &source::Sourced,
+    f0: usize,
+    f1: usize,
+) -> Option<String> {
+    let own = |k: usize| matches!(u.word(k), "its" | "their" | "our");
+    // "11 of its soldiers", "its own 40 men", "their 12 tanks"
+    let possessive = (u.word(f1) == "of" && own(f1 + 1))
+        || (f0 > 0 && own(f0 - 1))
+        || (f0 > 1 && u.word(f0 - 1) == "own" && own(f0 - 2));
+    if possessive {
+        return p.agent.clone().or(src.speaker_party.clone());
+    }
+    let speaker = src.source.as_ref()?.speaker.as_deref()?.to_lowercase();
+    cues.own_dead_counters
+        .iter()
+        .any(|c| speaker.contains(c.as_str()))
+        .then(|| src.speaker_party.clone())
+        .flatten()
+}
+
+/// The side named as using what was lost: "25 drones launched by India",
+/// "jets flown by the air force of X" (verbs in `use_by`, data).
+fn used_by(
+    u: &crate::mentions::UnitView,
+    cues: &Cues,
+    lex: &Lexicon,
+    f1: usize,
+    item: &items::ItemRef,
+) -> Option<String> {
+    let end = item.at.map_or(f1, |(_, b)| b.max(f1));
+    (end..(end + 3).min(u.toks.len()))
+        .find_map(|k| cues.use_by.at(u.lower, &u.toks, k))
+        .and_then(|(_, e)| u.ment_at(e))
+        .and_then(|m| crate::mentions::party_of(lex, m))
 }
 
 /// Does the unit refer back to an attack ("the strikes", "the attack")?

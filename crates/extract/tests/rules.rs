@@ -55,3 +55,44 @@ fn a_pronoun_keeps_the_channel_of_its_speaker() {
     let src = c[0].source.clone().expect("source");
     assert_eq!(src.via.as_deref(), Some("Daily Planet"));
 }
+
+#[test]
+fn a_possessive_names_whose_dead_they_were() {
+    let c = claims("Chad's army said 14 of its soldiers were killed in the ambush near the lake.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].from.as_deref(), Some("TD"));
+}
+
+#[test]
+fn a_weapon_launched_by_a_side_is_that_sides_loss() {
+    let c =
+        claims("Air defences shot down 12 drones launched by Iran over the gulf, the navy said.");
+    let loss: Vec<_> = c.iter().filter(|c| c.kind == Kind::Loss).collect();
+    assert_eq!(loss.len(), 1, "{c:?}");
+    assert_eq!(loss[0].from.as_deref(), Some("IR"));
+}
+
+#[test]
+fn a_health_ministry_counts_its_own_states_dead() {
+    let c = claims("Lebanon's health ministry said an air strike on the market killed 31 people.");
+    let cas: Vec<_> = c.iter().filter(|c| c.kind == Kind::Casualties).collect();
+    assert_eq!(cas.len(), 1, "{c:?}");
+    assert_eq!(cas[0].from.as_deref(), Some("LB"));
+}
+
+#[test]
+fn a_hyphenated_measure_is_part_of_the_noun_phrase() {
+    let c = claims("Canada shipped 900 500-pound bombs to Poland last month.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].quantity.value, 900.0);
+    assert_eq!(c[0].item.name, "bombs");
+}
+
+#[test]
+fn money_of_arms_is_their_value_and_a_purchase_needs_no_seller() {
+    let c = claims("Peru bought $120 million of weapons last year, the report said.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].kind, Kind::Transfer);
+    assert_eq!(c[0].from, None);
+    assert_eq!(c[0].to.as_deref(), Some("PE"));
+}
