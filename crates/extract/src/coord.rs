@@ -3,8 +3,10 @@
 //! 3,500 tanks") is not a count of its own.
 
 use crate::cues::Cues;
+use crate::mentions::party_of;
 use crate::scene::Scene;
 use tally_core::Bound;
+use tally_lexicon::Lexicon;
 
 /// Is figure `fi` the base of a partitive whose part is the figure before it?
 pub(crate) fn is_partitive_base(sc: &Scene, fi: usize, cues: &Cues) -> bool {
@@ -38,6 +40,67 @@ pub(crate) fn coordinated(sc: &Scene, f0: usize, prev: Option<&Prev>) -> bool {
 /// 600 of them", "of whom 300")?
 pub(crate) fn partitive_of_previous(sc: &Scene, f1: usize) -> bool {
     sc.u.word(f1) == "of" && matches!(sc.u.word(f1 + 1), "them" | "those" | "whom")
+}
+
+/// The party that opens a gapped clause before the figure at `f0`, after
+/// an earlier figure of the unit: "Spain committed 10 launchers and Italy
+/// 6", "Russia lost 300 tanks and Ukraine 200", "those in China $267
+/// million", "Indian ones for $51 million", ", while Denmark is sending 12".
+/// Its role is the one the earlier figure's subject had.
+pub(crate) fn gapped_party(
+    sc: &Scene,
+    lex: &Lexicon,
+    f0: usize,
+    prev: Option<&Prev>,
+) -> Option<String> {
+    let u = &sc.u;
+    let start = prev?.end;
+    let m = u.ments.iter().rfind(|m| m.t0 >= start && m.t1 <= f0)?;
+    let before = if m.t0 > 0 { u.word(m.t0 - 1) } else { "" };
+    let opens = match before {
+        "and" | "," | "while" | "whereas" | "but" | "with" => true,
+        // "those in China", "firms based in India"
+        "in" => {
+            m.t0 >= 2
+                && matches!(
+                    u.word(m.t0 - 2),
+                    "those" | "ones" | "based" | "entities" | "firms" | "companies" | "suppliers"
+                )
+        }
+        _ => false,
+    };
+    let gap_only = (m.t1..f0).all(|k| {
+        matches!(
+            u.word(k),
+            "ones"
+                | "for"
+                | "is"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "another"
+                | "a"
+                | "further"
+                | "more"
+                | "some"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "around"
+                | "over"
+                | "up"
+                | "to"
+                | "at"
+                | "least"
+        ) || sc.trigs.iter().any(|t| t.t0 <= k && k < t.t1)
+    });
+    (opens && gap_only).then(|| party_of(lex, m)).flatten()
 }
 
 /// The bound of a figure: its own, or over a close coordination with an

@@ -333,6 +333,20 @@ impl Pipeline {
         let negated = stage::negated(&sc.attrs, f0) || cancelled;
         let excluded: Vec<(usize, usize)> = sc.attrs.iter().map(|a| (a.t0, a.t1)).collect();
         let p = parties::parties(u, lex, cues, trig.as_ref(), f0, &item, clause, &excluded);
+        // "... and Italy 6": the gapped clause's own subject, in the role
+        // the earlier figure's subject had
+        let gapped = coord::gapped_party(sc, lex, f0, prev.as_ref());
+        let p = match gapped {
+            Some(g) => Parties {
+                agent: Some(g),
+                agent_before: true,
+                owner: None,
+                by_agent: None,
+                possessive: None,
+                ..p
+            },
+            None => p,
+        };
         let (mut from, mut to) =
             parties::resolve_parties(frame, kind, &p, src.speaker_party.as_deref(), cues);
         // an announced package: whoever announces it gives it

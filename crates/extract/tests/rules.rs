@@ -96,3 +96,18 @@ fn money_of_arms_is_their_value_and_a_purchase_needs_no_seller() {
     assert_eq!(c[0].from, None);
     assert_eq!(c[0].to.as_deref(), Some("PE"));
 }
+
+#[test]
+fn a_gapped_clause_names_its_own_subject() {
+    let c = claims("Spain has committed 10 launchers to Ukraine and Italy 6.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].from.as_deref(), Some("ES"));
+    assert_eq!(c[1].from.as_deref(), Some("IT"));
+    assert_eq!(c[1].to.as_deref(), Some("UA"));
+    let c = claims("Russia lost 300 tanks in the battle and Ukraine 200.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[1].from.as_deref(), Some("UA"));
+    let c = claims("Norway will send 20 tanks to Ukraine, while Denmark is sending 12.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[1].from.as_deref(), Some("DK"));
+}
