@@ -5,7 +5,7 @@
 use crate::cues::Cues;
 use crate::mentions::party_of;
 use crate::scene::Scene;
-use tally_core::Bound;
+use tally_core::{Bound, Kind};
 use tally_lexicon::Lexicon;
 
 /// Is figure `fi` the base of a partitive whose part is the figure before it?
@@ -21,6 +21,7 @@ pub(crate) fn is_partitive_base(sc: &Scene, fi: usize, cues: &Cues) -> bool {
 /// The previous figure's claim in the same unit.
 #[derive(Clone, Debug)]
 pub(crate) struct Prev {
+    pub kind: Kind,
     /// One past the figure's last token.
     pub end: usize,
     pub bound: Bound,
@@ -131,6 +132,7 @@ mod tests {
         let sc = scene("About 500 soldiers were killed and 900 wounded in the assault.");
         let (f0, _) = sc.figs[1].2;
         let prev = Prev {
+            kind: Kind::Casualties,
             end: f0 - 2,
             bound: Bound::Approx,
             from: None,

@@ -71,6 +71,8 @@ struct RawCues {
     own_dead_counters: Vec<String>,
     #[serde(default)]
     use_by: Vec<String>,
+    #[serde(default)]
+    label_nouns: Vec<String>,
     package: Vec<String>,
     casualty_nouns: Vec<String>,
     event_words: Vec<Vec<String>>,
@@ -136,6 +138,8 @@ pub(crate) struct Cues {
     pub own_dead_counters: Vec<String>,
     /// Verbs before "by X" that name the user of a weapon ("launched by").
     pub use_by: PhraseSet<()>,
+    /// Nouns a number names rather than counts ("day 1,205", "flight 17").
+    pub label_nouns: PhraseSet<()>,
     pub package: PhraseSet<()>,
     pub casualty_nouns: PhraseSet<()>,
     /// Words of one dated event each ("invasion", "invaded").
@@ -230,6 +234,7 @@ impl Cues {
                 .map(|x| x.to_lowercase())
                 .collect(),
             use_by: s(&c.use_by),
+            label_nouns: s(&c.label_nouns),
             package: s(&c.package),
             casualty_nouns: s(&c.casualty_nouns),
             event_words: c

@@ -200,6 +200,14 @@ impl Pipeline {
         if fig.unit == tally_core::Unit::Percent && item.at.is_none() {
             return None;
         }
+        // "day 1,205 of the invasion", "flight 17": a number that names
+        if f0 > 0
+            && fig.bound == tally_core::Bound::Exact
+            && cues.label_nouns.contains_at(u.lower, &u.toks, f0 - 1)
+            && (item.elided || item.at.is_none())
+        {
+            return None;
+        }
         // "2.5 per cent of GDP": a budget share
         if fig.unit == tally_core::Unit::Percent
             && item.at.is_some_and(|(a, b)| {
@@ -229,6 +237,11 @@ impl Pipeline {
                 || ctx.sale
                 || sc.mentions_sale(cues))
         {
+            return None;
+        }
+        // "the running tally reached 1,000,340": a verb of moving needs the
+        // thing that moves in its own sentence
+        if trig.is_some_and(|t| t.trig.frame == Frame::Move && t.t1 <= f0) && item.at.is_none() {
             return None;
         }
         let mut inherited: Option<LastFrame> = None;
@@ -336,6 +349,7 @@ impl Pipeline {
         // "... and Italy 6": the gapped clause's own subject, in the role
         // the earlier figure's subject had
         let gapped = coord::gapped_party(sc, lex, f0, prev.as_ref());
+        let is_gapped = gapped.is_some();
         let p = match gapped {
             Some(g) => Parties {
                 agent: Some(g),
@@ -466,11 +480,18 @@ impl Pipeline {
             && (coord::coordinated(sc, f0, prev.as_ref()) || coord::partitive_of_previous(sc, f1))
         {
             if let Some(p) = prev.as_ref() {
+                // "One sailor was killed and two were wounded": the same
+                // sides as the figure it continues, never a guessed opponent
+                if !is_gapped && p.kind == kind && p.from.is_some() {
+                    from = p.from.clone();
+                    to = p.to.clone().or(to).filter(|t| from.as_ref() != Some(t));
+                }
                 from = from.or(p.from.clone());
                 to = to.or(p.to.clone());
             }
         }
         *prev = Some(Prev {
+            kind,
             end: f1
                 .max(item.at.map_or(0, |a| a.1))
                 .max(trig.map_or(0, |t| t.t1)),
