@@ -257,8 +257,11 @@ impl Cues {
     }
 
     /// The other side of a belligerent pair.
+    /// The one side `code` is at war with; none when the data lists it
+    /// against several (Israel against Hamas and against Hezbollah): then
+    /// the opponent is a guess.
     pub fn opponent(&self, code: &str) -> Option<&str> {
-        self.belligerents.iter().find_map(|(a, b)| {
+        let mut found = self.belligerents.iter().filter_map(|(a, b)| {
             if a == code {
                 Some(b.as_str())
             } else if b == code {
@@ -266,7 +269,9 @@ impl Cues {
             } else {
                 None
             }
-        })
+        });
+        let first = found.next()?;
+        found.all(|o| o == first).then_some(first)
     }
 }
 

@@ -129,6 +129,16 @@ pub(crate) fn item_after(
             steps += 1;
             continue;
         }
+        // "17,000 Hamas and other militants": the class after "and other"
+        if text_start.is_some()
+            && u.word(j) == "and"
+            && u.word(j + 1) == "other"
+            && u.items.iter().any(|h| h.t0 == j + 2)
+        {
+            j += 2;
+            steps += 1;
+            continue;
+        }
         // a measure glued by a hyphen: "1,800 2,000-pound bombs", "155-mm shells"
         if u.toks[j].kind == crate::tokens::TokKind::Number
             && u.word(j + 1) == "-"
@@ -473,7 +483,12 @@ fn casualty_noun(
     last_item: Option<&ItemRef>,
 ) -> Option<ItemRef> {
     let u = &sc.u;
-    let (_, e) = cues.casualty_nouns.at(u.lower, &u.toks, f1)?;
+    // "20 Wagner deaths", "300 Russian casualties": a name between
+    let at = u.ment_starting(f1).map_or(f1, |m| m.t1);
+    let (_, e) = cues
+        .casualty_nouns
+        .at(u.lower, &u.toks, f1)
+        .or_else(|| cues.casualty_nouns.at(u.lower, &u.toks, at))?;
     let people = item_before(u, f0, &Unit::Item)
         .filter(|h| h.kind.is_people())
         .or_else(|| last_item.filter(|l| l.kind.is_people()).cloned());

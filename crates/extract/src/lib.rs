@@ -28,6 +28,15 @@
 //! }
 //! ```
 
+/// Why a figure was dropped, on stderr, with the `trace` feature; nothing
+/// otherwise.
+macro_rules! trace {
+    ($($arg:tt)*) => {
+        #[cfg(feature = "trace")]
+        eprintln!($($arg)*);
+    };
+}
+
 mod antecedents;
 mod attribution;
 mod backrefs;

@@ -137,6 +137,12 @@ impl Extractor for Pipeline {
             // go unsaid ("the junta bought $253 million of weapons")
             let unsold = d.bought && d.claim.to.is_some();
             if (d.claim.from.is_none() && !unsold) || (d.used && d.claim.to.is_none()) {
+                trace!(
+                    "dropped, no giver or victim side: {:?} {} {:?}",
+                    d.claim.kind,
+                    d.claim.quantity.value,
+                    d.claim.item.name
+                );
                 continue;
             }
             heads.push(d.headline);
@@ -163,6 +169,7 @@ impl Pipeline {
         let (fig, fspan, (f0, f1)) = &sc.figs[fi];
         let (f0, f1) = (*f0, *f1);
         if coord::is_partitive_base(sc, fi, cues) {
+            trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
         let clause = sc.clause_of(f0);
@@ -190,7 +197,12 @@ impl Pipeline {
                     .is_some_and(|h| h.kind == Kind::Transfer && h.from.is_some());
                 (give && sc.list && matches!(fig.unit, tally_core::Unit::Money(_)))
                     .then(|| items::listed_money(&sc.u, f1))
-            })?;
+            });
+        #[allow(clippy::question_mark)] // the trace is empty without its feature
+        let Some(item) = item else {
+            trace!("figure {fi}: no item");
+            return None;
+        };
         // "more than 40 of the howitzers" after a sentence naming the Krab
         let back = backrefs::partitive_weapon(u, lex, f0, f1, &item, ctx.last_weapon.as_ref());
         let backref = back.is_some();
@@ -198,6 +210,7 @@ impl Pipeline {
         // a share or change must say of what: "rose by 58%" with the noun
         // only in an earlier sentence is no claim
         if fig.unit == tally_core::Unit::Percent && item.at.is_none() {
+            trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
         // "day 1,205 of the invasion", "flight 17": a number that names
@@ -206,6 +219,7 @@ impl Pipeline {
             && cues.label_nouns.contains_at(u.lower, &u.toks, f0 - 1)
             && (item.elided || item.at.is_none())
         {
+            trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
         // "2.5 per cent of GDP": a budget share
@@ -214,10 +228,12 @@ impl Pipeline {
                 (a..b).any(|k| cues.economic_aggregates.contains_at(u.lower, &u.toks, k))
             })
         {
+            trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
         let mut trig = frames::governing(u, &sc.trigs, f0, f1, &item, clause);
         if trig.is_some_and(|t| t.trig.frame == Frame::NonClaim) {
+            trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
         // "... have been killed, and the UN says 12 million have fled": a
@@ -237,11 +253,13 @@ impl Pipeline {
                 || ctx.sale
                 || sc.mentions_sale(cues))
         {
+            trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
         // "the running tally reached 1,000,340": a verb of moving needs the
         // thing that moves in its own sentence
         if trig.is_some_and(|t| t.trig.frame == Frame::Move && t.t1 <= f0) && item.at.is_none() {
+            trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
         let mut inherited: Option<LastFrame> = None;
@@ -283,6 +301,7 @@ impl Pipeline {
                 && item.kind == ItemKind::Money
                 && (ctx.sale || sc.mentions_sale(cues))
             {
+                trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
                 return None;
             }
             if trig.is_none() {
@@ -301,6 +320,7 @@ impl Pipeline {
                 }
             }
             if trig.is_none() && inherited.is_none() {
+                trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
                 return None;
             }
         }
@@ -446,6 +466,7 @@ impl Pipeline {
         // "launched five Iskander-M missiles": a weapon used, with no user
         // other than its maker, moved between nobody
         if kind == Kind::Transfer && frame == Some(Frame::Use) && to.is_some() && to == from {
+            trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
         if kind == Kind::Loss && from.is_none() {
