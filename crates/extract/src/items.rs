@@ -343,11 +343,31 @@ pub(crate) fn continues_people(u: &UnitView, f1: usize, cues: &Cues) -> bool {
 }
 
 /// The nearest item noun before token `before` in the unit.
+/// Is the noun at `t0` a part named inside a larger count ("killed 492
+/// people, among them 35 children, and wounded 1,645": the wounded are
+/// people, not children)? Its figure follows "including", "among them",
+/// "of them" or "of whom".
+fn is_named_part(u: &UnitView, t0: usize) -> bool {
+    let mut k = t0;
+    // back over the noun's modifiers and its figure
+    while k > 0 && (u.toks[k - 1].kind == crate::tokens::TokKind::Number || !u.is_punct(k - 1)) {
+        k -= 1;
+        if matches!(u.word(k), "including" | "them" | "whom") {
+            return true;
+        }
+        if t0 - k > 5 {
+            break;
+        }
+    }
+    false
+}
+
 pub(crate) fn item_before(u: &UnitView, before: usize, unit: &Unit) -> Option<ItemRef> {
     u.items
         .iter()
         .rev()
         .filter(|h| h.t1 <= before)
+        .filter(|h| !is_named_part(u, h.t0))
         .find(|h| matches!(unit, Unit::Money(_)) == (h.kind == ItemKind::Money))
         .map(|h| ItemRef {
             elided: true,

@@ -276,7 +276,14 @@ impl Pipeline {
                 .last_frame
                 .as_ref()
                 .is_some_and(|l| l.frame != Some(Frame::Include));
-        if part {
+        // "the dead at 558, among them 50 children": a part of the figure
+        // before, whatever verb follows it
+        let among = prev.is_some()
+            && f0 >= 2
+            && matches!(u.word(f0 - 1), "them" | "whom")
+            && matches!(u.word(f0 - 2), "among" | "of")
+            && ctx.last_frame.as_ref().is_some_and(|l| l.people && item.kind.is_people());
+        if part || among {
             inherited = ctx.last_frame.clone();
             trig = None;
         }

@@ -111,3 +111,16 @@ fn a_gapped_clause_names_its_own_subject() {
     assert_eq!(c.len(), 2, "{c:?}");
     assert_eq!(c[1].from.as_deref(), Some("DK"));
 }
+
+#[test]
+fn a_count_after_a_named_part_counts_the_whole() {
+    let c = claims(
+        "Shelling killed 40 people in Kharkiv, among them 9 children, and wounded 120, officials said.",
+    );
+    let wounded: Vec<_> = c
+        .iter()
+        .filter(|c| c.outcome == Some(Outcome::Wounded))
+        .collect();
+    assert_eq!(wounded.len(), 1, "{c:?}");
+    assert_eq!(wounded[0].item.name, "people");
+}
