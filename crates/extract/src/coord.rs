@@ -3,8 +3,10 @@
 //! 3,500 tanks") is not a count of its own.
 
 use crate::cues::Cues;
+use crate::frames::TrigHit;
 use crate::mentions::party_of;
 use crate::scene::Scene;
+use crate::triggers::Frame;
 use tally_core::{Bound, Kind};
 use tally_lexicon::Lexicon;
 
@@ -16,6 +18,54 @@ pub(crate) fn is_partitive_base(sc: &Scene, fi: usize, cues: &Cues) -> bool {
         && fi > 0
         && cues.base_before.ending_at(u.lower, &u.toks, f0).is_some()
         && sc.figs[fi - 1].2 .1 + 4 >= f0
+}
+
+/// The verb of a relative clause right after the noun of the figure
+/// ending at `f1` ("the 5,000 fighters Chad sent to Niger", "the 1,500
+/// soldiers deployed to Mali"): a verb of giving or moving within a few
+/// words, with no punctuation between.
+pub(crate) fn relative_sender(sc: &Scene, f1: usize) -> Option<TrigHit> {
+    let u = &sc.u;
+    sc.trigs
+        .iter()
+        .find(|t| {
+            t.t0 >= f1
+                && t.t0 <= f1 + 5
+                && matches!(t.trig.frame, Frame::Give | Frame::Move)
+                && !(f1..t.t0).any(|k| u.is_punct(k))
+        })
+        .copied()
+}
+
+/// For the part of a partitive whose base has a relative clause ("900 of
+/// the 5,000 fighters Chad sent to Niger have been wounded"): the first
+/// trigger after that clause's verb, which is what the part says.
+pub(crate) fn part_predicate(
+    sc: &Scene,
+    fi: usize,
+    cues: &Cues,
+    clause_end: usize,
+) -> Option<TrigHit> {
+    let base = fi + 1;
+    if base >= sc.figs.len() || !is_partitive_base(sc, base, cues) {
+        return None;
+    }
+    let sent = relative_sender(sc, sc.figs[base].2 .1)?;
+    sc.trigs
+        .iter()
+        .find(|t| t.t0 >= sent.t1 && t.t1 <= clause_end)
+        .copied()
+}
+
+/// Whose the part of such a partitive is: the subject of the base's
+/// relative clause ("the 5,000 fighters Chad sent": Chad's).
+pub(crate) fn part_owner(sc: &Scene, fi: usize, lex: &Lexicon) -> Option<String> {
+    let base_end = sc.figs.get(fi + 1)?.2 .1;
+    let sent = relative_sender(sc, base_end)?;
+    sc.u.ments
+        .iter()
+        .filter(|m| m.t0 >= base_end && m.t1 <= sent.t0)
+        .find_map(|m| party_of(lex, m))
 }
 
 /// The previous figure's claim in the same unit.

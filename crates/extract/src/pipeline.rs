@@ -168,7 +168,9 @@ impl Pipeline {
         let u = &sc.u;
         let (fig, fspan, (f0, f1)) = &sc.figs[fi];
         let (f0, f1) = (*f0, *f1);
-        if coord::is_partitive_base(sc, fi, cues) {
+        // "of the 5,000 fighters Chad sent": a base with its own verb of
+        // sending is a claim of its own
+        if coord::is_partitive_base(sc, fi, cues) && coord::relative_sender(sc, f1).is_none() {
             trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
@@ -199,7 +201,8 @@ impl Pipeline {
                     .then(|| items::listed_money(&sc.u, f1))
             });
         #[allow(clippy::question_mark)] // the trace is empty without its feature
-        let Some(item) = item else {
+        let Some(item) = item
+        else {
             trace!("figure {fi}: no item");
             return None;
         };
@@ -231,7 +234,8 @@ impl Pipeline {
             trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
-        let mut trig = frames::governing(u, &sc.trigs, f0, f1, &item, clause);
+        let mut trig = coord::part_predicate(sc, fi, cues, clause.1)
+            .or_else(|| frames::governing(u, &sc.trigs, f0, f1, &item, clause));
         if trig.is_some_and(|t| t.trig.frame == Frame::NonClaim) {
             trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
@@ -282,7 +286,10 @@ impl Pipeline {
             && f0 >= 2
             && matches!(u.word(f0 - 1), "them" | "whom")
             && matches!(u.word(f0 - 2), "among" | "of")
-            && ctx.last_frame.as_ref().is_some_and(|l| l.people && item.kind.is_people());
+            && ctx
+                .last_frame
+                .as_ref()
+                .is_some_and(|l| l.people && item.kind.is_people());
         if part || among {
             inherited = ctx.last_frame.clone();
             trig = None;
@@ -475,6 +482,9 @@ impl Pipeline {
         if kind == Kind::Transfer && frame == Some(Frame::Use) && to.is_some() && to == from {
             trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
+        }
+        if matches!(kind, Kind::Casualties | Kind::Loss) && from.is_none() {
+            from = coord::part_owner(sc, fi, lex).filter(|f| to.as_ref() != Some(f));
         }
         if kind == Kind::Loss && from.is_none() {
             // "25 drones launched by India": the user's, not the causer

@@ -124,3 +124,24 @@ fn a_count_after_a_named_part_counts_the_whole() {
     assert_eq!(wounded.len(), 1, "{c:?}");
     assert_eq!(wounded[0].item.name, "people");
 }
+
+#[test]
+fn a_partitive_with_a_relative_clause_gives_two_claims() {
+    let c = claims(
+        "Some 900 of the 5,000 fighters Chad sent to Niger have been wounded, officials said.",
+    );
+    assert_eq!(c.len(), 2, "{c:?}");
+    let hurt = c
+        .iter()
+        .find(|c| c.kind == Kind::Casualties)
+        .expect("casualties");
+    assert_eq!(hurt.quantity.value, 900.0);
+    assert_eq!(hurt.outcome, Some(Outcome::Wounded));
+    assert_eq!(hurt.from.as_deref(), Some("TD"));
+    let sent = c
+        .iter()
+        .find(|c| c.kind == Kind::Deployment)
+        .expect("deployment");
+    assert_eq!(sent.quantity.value, 5000.0);
+    assert_eq!(sent.to.as_deref(), Some("NE"));
+}
