@@ -87,6 +87,17 @@ pub(crate) fn coordinated(sc: &Scene, f0: usize, prev: Option<&Prev>) -> bool {
     })
 }
 
+/// Is the figure at `f0` the next item of a list after the previous figure
+/// ("4 tanks, 11 armoured vehicles and 2 launchers"): only commas and a
+/// conjunction between them?
+pub(crate) fn listed(sc: &Scene, f0: usize, prev: Option<&Prev>) -> bool {
+    prev.is_some_and(|p| {
+        p.end < f0
+            && p.end + 3 >= f0
+            && (p.end..f0).all(|k| matches!(sc.u.word(k), "," | "and" | "or"))
+    })
+}
+
 /// Does the figure at `[.., f1)` take a part of the one before ("roughly
 /// 600 of them", "of whom 300")?
 pub(crate) fn partitive_of_previous(sc: &Scene, f1: usize) -> bool {
@@ -163,11 +174,14 @@ pub(crate) fn carried_bound(
     prev: Option<&Prev>,
     elided: bool,
 ) -> Bound {
-    if own != Bound::Exact || !elided {
+    if own != Bound::Exact {
         return own;
     }
     match prev {
-        Some(p) if coordinated(sc, f0, Some(p)) => p.bound,
+        Some(p) if elided && coordinated(sc, f0, Some(p)) => p.bound,
+        // "about 4 tanks, 11 armoured vehicles and 2 launchers": "about"
+        // applies to each
+        Some(p) if p.bound == Bound::Approx && listed(sc, f0, Some(p)) => p.bound,
         _ => own,
     }
 }

@@ -31,6 +31,9 @@ pub(crate) struct Parties {
     pub agent_moves: bool,
     /// A possessive state in the clause ("Ukraine's counteroffensive").
     pub possessive: Option<String>,
+    /// The trigger is a noun of the harmed ("Iraq's dead", "Russia's
+    /// losses"): a possessive before it is whose they were.
+    pub harm_noun: bool,
     /// The side attacked ("fired at X", "strikes on X").
     pub target: Option<String>,
 }
@@ -144,6 +147,7 @@ pub(crate) fn parties(
         return p;
     };
     p.agent_before = t.t1 <= f0;
+    p.harm_noun = cues.casualty_nouns.contains_at(u.lower, &u.toks, t.t0);
     p.agent_moves = p.agent_before && !t.trig.needs_path;
     // agent: nearest party mention left of the trigger in the clause, not after a preposition;
     // a passive verb of giving has none there ("with 25 jets to be delivered": only "by X")
@@ -377,7 +381,12 @@ pub(crate) fn resolve_parties(
             )
         }
         (Kind::Casualties | Kind::Loss, _) => (
-            p.owner.clone().or(p.possessive.clone()),
+            // "Ukraine's air force shot down 20 drones": a possessive in the
+            // subject of an active harm verb is the attacker's, not the owner's
+            p.owner.clone().or(p
+                .possessive
+                .clone()
+                .filter(|ps| p.harm_noun || !(p.agent_before && p.agent.as_ref() == Some(ps)))),
             p.by_agent
                 .clone()
                 .or(if p.agent_before { agent } else { None }),

@@ -486,6 +486,22 @@ impl Pipeline {
         if matches!(kind, Kind::Casualties | Kind::Loss) && from.is_none() {
             from = coord::part_owner(sc, fi, lex).filter(|f| to.as_ref() != Some(f));
         }
+        // "destroyed 4 Russian tanks, 11 armoured vehicles and 2 launchers":
+        // a list of equipment shares the sides of its first item (people
+        // are not: "84 Wagner fighters and 47 soldiers" were Mali's)
+        if kind == Kind::Loss
+            && p.owner.is_none()
+            && !is_gapped
+            && coord::listed(sc, f0, prev.as_ref())
+        {
+            if let Some(pv) = prev
+                .as_ref()
+                .filter(|pv| pv.kind == kind && pv.from.is_some())
+            {
+                from = pv.from.clone();
+                to = pv.to.clone().or(to).filter(|t| from.as_ref() != Some(t));
+            }
+        }
         if kind == Kind::Loss && from.is_none() {
             // "25 drones launched by India": the user's, not the causer
             if let Some(user) = used_by(u, cues, lex, f1, &item) {

@@ -145,3 +145,25 @@ fn a_partitive_with_a_relative_clause_gives_two_claims() {
     assert_eq!(sent.quantity.value, 5000.0);
     assert_eq!(sent.to.as_deref(), Some("NE"));
 }
+
+#[test]
+fn a_list_of_equipment_shares_its_sides_and_its_about() {
+    let c = claims(
+        "Ukraine's forces destroyed about 4 Russian tanks, 11 armoured vehicles and 2 launchers.",
+    );
+    assert_eq!(c.len(), 3, "{c:?}");
+    for x in &c {
+        assert_eq!(x.from.as_deref(), Some("RU"), "{x:?}");
+        assert_eq!(x.quantity.bound, tally_core::Bound::Approx, "{x:?}");
+    }
+}
+
+#[test]
+fn a_possessive_attacker_is_not_the_owner() {
+    let c = claims("Ukraine's air force shot down 20 drones overnight.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_ne!(c[0].from.as_deref(), Some("UA"));
+    let c = claims("Diplomats put Iraq's military dead at about 120,000.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].from.as_deref(), Some("IQ"));
+}
