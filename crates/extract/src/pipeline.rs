@@ -558,6 +558,8 @@ impl Pipeline {
             anchor: trig.map(|t| t.t0).unwrap_or(f0),
             stage,
             excluded,
+            own: (f0, f1.max(item.at.map_or(0, |a| a.1))),
+            next: sc.figs.get(fi + 1).map_or(usize::MAX, |f| f.2 .0),
         };
         let mut period = when::choose(sc, cues, &doc.text, doc.published, &q);
         if period.is_none() && ctx.header.is_some() && (!sc.headline || sc.list) {

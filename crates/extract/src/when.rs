@@ -15,6 +15,11 @@ pub(crate) struct WhenQuery {
     pub stage: Stage,
     /// Token ranges of attributions (speaker + verb).
     pub excluded: Vec<(usize, usize)>,
+    /// The figure's own tokens (figure and noun) and where the next figure
+    /// of the unit starts: a time right after them is the figure's own
+    /// ("three in March, five more in June").
+    pub own: (usize, usize),
+    pub next: usize,
 }
 
 /// Does the time at tokens `r` date a statement rather than the event?
@@ -83,17 +88,24 @@ pub(crate) fn choose(
     published: Option<Date>,
     q: &WhenQuery,
 ) -> Option<Period> {
-    let mut when: Option<TimeHit> = sc
+    let usable = |t: &tally_time::TimeExpr, r: (usize, usize)| {
+        r.0 >= q.clause.0
+            && r.1 <= q.clause.1
+            && t.kind != TimeKind::Duration
+            && !is_statement_time(sc, cues, q, r)
+    };
+    // a list item's own time, right after it and before the next item
+    let own = sc
         .times
         .iter()
-        .filter(|(t, _, r)| {
-            r.0 >= q.clause.0
-                && r.1 <= q.clause.1
-                && t.kind != TimeKind::Duration
-                && !is_statement_time(sc, cues, q, *r)
-                && !in_relative_clause(sc, q.anchor, *r)
+        .find(|(t, _, r)| r.0 >= q.own.1 && r.0 <= q.own.1 + 2 && r.1 <= q.next && usable(t, *r));
+    let mut when: Option<TimeHit> = own
+        .or_else(|| {
+            sc.times
+                .iter()
+                .filter(|(t, _, r)| usable(t, *r) && !in_relative_clause(sc, q.anchor, *r))
+                .min_by_key(|(_, _, r)| r.0.abs_diff(q.anchor))
         })
-        .min_by_key(|(_, _, r)| r.0.abs_diff(q.anchor))
         .cloned();
     if q.stage == Stage::Planned {
         if let Some((_, s, r)) = &when {
@@ -172,6 +184,8 @@ mod tests {
             anchor: f0,
             stage,
             excluded: sc.attrs.iter().map(|a| (a.t0, a.t1)).collect(),
+            own: (f0, f0 + 1),
+            next: usize::MAX,
         };
         choose(&sc, &data().cues, sc.u.text, Date::new(2024, 5, 2).ok(), &q)
     }

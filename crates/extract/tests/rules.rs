@@ -167,3 +167,22 @@ fn a_possessive_attacker_is_not_the_owner() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].from.as_deref(), Some("IQ"));
 }
+
+#[test]
+fn each_item_of_a_list_keeps_its_own_time() {
+    let p = Pipeline::builtin().expect("pipeline");
+    let mut doc = Document::new(
+        DocId::given("t"),
+        "Norway will deliver 12 howitzers to Ukraine: three in March, five more in June and the final four next year.",
+    );
+    doc.published = parse_published("2025-01-10");
+    let c = p.extract(&doc);
+    let when = |v: f64| {
+        c.iter()
+            .find(|c| c.quantity.value == v)
+            .and_then(|c| c.when.as_ref())
+            .map(|w| w.text.clone())
+    };
+    assert_eq!(when(5.0).as_deref(), Some("in June"), "{c:?}");
+    assert_eq!(when(4.0).as_deref(), Some("next year"), "{c:?}");
+}
