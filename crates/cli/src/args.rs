@@ -95,6 +95,16 @@ With --docs and no --claims, the documents are extracted first. Prints the same 
 shared/eval/score.py."
     )]
     Eval(EvalArgs),
+
+    /// Reconcile claims across reports into facts, origins and copies (no database)
+    #[command(
+        after_help = "Examples:\n  tally reconcile ../shared/eval/dev/docs.jsonl --format jsonl > ledger.jsonl\n  \
+tally reconcile --claims claims.jsonl --docs docs.jsonl --copies copies.jsonl --format jsonl\n  \
+tally reconcile docs.jsonl --as-of 2024-12-31\n\n\
+Without --claims, the claims are extracted from the documents first. JSON Lines output is every \
+claim with its `fact` and `origin` labels (and `claim_id`); the table is one line per fact."
+    )]
+    Reconcile(ReconcileArgs),
 }
 
 /// Metadata that overrides what the inputs say.
@@ -275,4 +285,25 @@ pub struct EvalArgs {
     /// Print the full result as JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReconcileArgs {
+    /// Documents (JSON Lines, files, folders, or - for standard input); their claims are extracted unless --claims is given
+    #[arg(value_name = "DOCS")]
+    pub inputs: Vec<PathBuf>,
+    /// Claims to reconcile (JSON Lines, one claim per line) instead of extracting them
+    #[arg(long, value_name = "FILE")]
+    pub claims: Option<PathBuf>,
+    /// The documents of the claims given with --claims (for dates, publishers and copies)
+    #[arg(long = "docs", value_name = "DOCS")]
+    pub docs: Vec<PathBuf>,
+    /// Also write one {"doc","copy_of"} line per syndicated copy to FILE
+    #[arg(long, value_name = "FILE")]
+    pub copies: Option<PathBuf>,
+    /// Only reports published on or before DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }

@@ -7,6 +7,7 @@ mod export;
 mod extract;
 mod ingest;
 mod inputs;
+mod reconcile;
 mod search;
 mod show;
 mod stats;
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Export(a) => export::run(a, cli.db),
         Command::Stats(a) => stats::run(a, cli.db),
         Command::Eval(a) => eval::run(a, quiet),
+        Command::Reconcile(a) => reconcile::run(a, quiet),
     }
 }
 

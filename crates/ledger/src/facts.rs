@@ -1,0 +1,242 @@
+//! Claims clustered into facts: one real-world figure, whatever value each
+//! report gives it.
+//!
+//! Claims are first blocked on what a fact can never mix: kind, stage,
+//! outcome, the party it is about (`from`) and the unit's dimension (a
+//! count, a share, a factor, money). Within a block every pair is scored
+//! (item, the other party, values, event period, place, publication dates,
+//! same document or copy), and clusters are merged by average link: the two
+//! clusters whose pairs agree best on average, while that average clears a
+//! threshold. A pair that can never be one fact (two systems, two
+//! recipients, two periods that do not meet, one origin giving two
+//! incompatible figures in one report) vetoes the merge. Average link,
+//! unlike transitive closure, does not chain "10,000 ~ 11,000 ~ 12,000 ~
+//! 14,000" into one fact through near neighbours.
+
+use crate::items::{ItemKey, ItemMatch};
+use crate::values::{ratio, Interval};
+use std::collections::BTreeMap;
+use tally_core::{Claim, Date, Unit};
+
+/// A pair that can never be one fact.
+const VETO: f64 = -1000.0;
+/// Merge while the average pair score of two clusters exceeds this.
+const THRESHOLD: f64 = 0.5;
+/// Days of slack when comparing event periods.
+const PERIOD_SLACK: i32 = 15;
+
+/// What clustering needs of one claim.
+#[derive(Clone, Debug)]
+pub struct Report<'a> {
+    pub claim: &'a Claim,
+    pub item: ItemKey,
+    pub published: Option<Date>,
+    /// Position of the claim's document.
+    pub doc: usize,
+    /// Position of the root of the document's copy group.
+    pub group: usize,
+    pub origin: String,
+}
+
+/// Cluster reports into facts: one cluster label per report, numbered in
+/// order of first appearance. Deterministic.
+pub fn cluster(reports: &[Report<'_>]) -> Vec<usize> {
+    let mut label = vec![usize::MAX; reports.len()];
+    let mut next = 0;
+    for members in blocks(reports).into_values() {
+        for group in average_link(reports, &members) {
+            for i in group {
+                label[i] = next;
+            }
+            next += 1;
+        }
+    }
+    renumber(&label)
+}
+
+type BlockKey = (String, String, String, String, u8);
+
+fn blocks(reports: &[Report<'_>]) -> BTreeMap<BlockKey, Vec<usize>> {
+    let mut out: BTreeMap<BlockKey, Vec<usize>> = BTreeMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        let c = r.claim;
+        let key = (
+            c.kind.as_str().to_string(),
+            c.stage.as_str().to_string(),
+            c.outcome
+                .map(|o| o.as_str().to_string())
+                .unwrap_or_default(),
+            c.from.as_deref().unwrap_or("").to_uppercase(),
+            dimension(&c.quantity.unit),
+        );
+        out.entry(key).or_default().push(i);
+    }
+    out
+}
+
+fn dimension(u: &Unit) -> u8 {
+    match u {
+        Unit::Item => 0,
+        Unit::Percent => 1,
+        Unit::Factor => 2,
+        Unit::Money(_) => 3,
+    }
+}
+
+/// Average-link agglomeration over one block.
+fn average_link(reports: &[Report<'_>], members: &[usize]) -> Vec<Vec<usize>> {
+    let n = members.len();
+    let mut sim = vec![vec![0.0; n]; n];
+    for a in 0..n {
+        for b in a + 1..n {
+            let s = score(&reports[members[a]], &reports[members[b]]);
+            sim[a][b] = s;
+            sim[b][a] = s;
+        }
+    }
+    let mut clusters: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // link[x][y]: sum of pair scores between clusters x and y.
+    let mut link = sim.clone();
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for x in 0..clusters.len() {
+            for y in x + 1..clusters.len() {
+                let avg = link[x][y] / (clusters[x].len() * clusters[y].len()) as f64;
+                if avg > THRESHOLD && best.is_none_or(|b| avg > b.0) {
+                    best = Some((avg, x, y));
+                }
+            }
+        }
+        let Some((_, x, y)) = best else { break };
+        let moved = clusters.remove(y);
+        clusters[x].extend(moved);
+        link.remove(y);
+        for r in link.iter_mut() {
+            r.remove(y);
+        }
+        recompute_row(&mut link, &clusters, &sim, x);
+    }
+    clusters
+        .into_iter()
+        .map(|c| c.into_iter().map(|i| members[i]).collect())
+        .collect()
+}
+
+fn recompute_row(link: &mut [Vec<f64>], clusters: &[Vec<usize>], sim: &[Vec<f64>], x: usize) {
+    for z in 0..clusters.len() {
+        if z == x {
+            continue;
+        }
+        let s: f64 = clusters[x]
+            .iter()
+            .flat_map(|&a| clusters[z].iter().map(move |&b| sim[a][b]))
+            .sum();
+        link[x][z] = s;
+        link[z][x] = s;
+    }
+}
+
+/// How strongly two claims look like one fact; [`VETO`] when they cannot be.
+pub fn score(a: &Report<'_>, b: &Report<'_>) -> f64 {
+    let (ca, cb) = (a.claim, b.claim);
+    if let (Some(x), Some(y)) = (&ca.to, &cb.to) {
+        if !x.eq_ignore_ascii_case(y) {
+            return VETO;
+        }
+    }
+    let item = match a.item.compare(&b.item) {
+        ItemMatch::Different => return VETO,
+        ItemMatch::Related => 0.3,
+        ItemMatch::Same => 1.0,
+    };
+    let overlap = Interval::of(&ca.quantity).overlaps(&Interval::of(&cb.quantity));
+    if a.doc == b.doc && !overlap && a.origin == b.origin {
+        return VETO;
+    }
+    let Some(period) = period_score(ca, cb) else {
+        return VETO;
+    };
+    let copies = if a.group == b.group && a.doc != b.doc {
+        if overlap {
+            1.5
+        } else {
+            -1.5
+        }
+    } else {
+        0.0
+    };
+    item + value_score(ca, cb, overlap) + period + place_score(ca, cb) + dates_score(a, b) + copies
+}
+
+fn value_score(a: &Claim, b: &Claim, overlap: bool) -> f64 {
+    if overlap {
+        return 1.0;
+    }
+    match ratio(&a.quantity, &b.quantity) {
+        r if r <= 1.3 => 0.2,
+        r if r <= 2.0 => -0.8,
+        _ => -2.0,
+    }
+}
+
+/// `None` when both periods are resolved and do not meet.
+fn period_score(a: &Claim, b: &Claim) -> Option<f64> {
+    let (Some(x), Some(y)) = (&a.when, &b.when) else {
+        return Some(0.0);
+    };
+    let (Some(xf), Some(xt), Some(yf), Some(yt)) = (
+        x.from.or(x.to),
+        x.to.or(x.from),
+        y.from.or(y.to),
+        y.to.or(y.from),
+    ) else {
+        return Some(0.0);
+    };
+    let meets = days(xf) <= days(yt) + PERIOD_SLACK && days(yf) <= days(xt) + PERIOD_SLACK;
+    meets.then_some(0.5)
+}
+
+fn place_score(a: &Claim, b: &Claim) -> f64 {
+    match (&a.place, &b.place) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (x.to_lowercase(), y.to_lowercase());
+            if x.contains(&y) || y.contains(&x) {
+                0.5
+            } else {
+                -0.7
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+fn dates_score(a: &Report<'_>, b: &Report<'_>) -> f64 {
+    let (Some(x), Some(y)) = (a.published, b.published) else {
+        return 0.0;
+    };
+    match (days(x) - days(y)).abs() {
+        d if d <= 7 => 0.5,
+        d if d <= 45 => 0.0,
+        d if d <= 180 => -0.7,
+        _ => -1.5,
+    }
+}
+
+/// Days since an epoch, for differences only.
+pub(crate) fn days(d: Date) -> i32 {
+    let y = i32::from(d.year());
+    let m = i32::from(d.month());
+    let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + i32::from(d.day())
+}
+
+fn renumber(label: &[usize]) -> Vec<usize> {
+    let mut map = BTreeMap::new();
+    label
+        .iter()
+        .map(|l| {
+            let n = map.len();
+            *map.entry(*l).or_insert(n)
+        })
+        .collect()
+}

@@ -1,0 +1,188 @@
+//! Canonical keys for the things claims count: a weapon system, its class
+//! and the broader classes above it (from the lexicon and
+//! `data/ledger/classes.toml`), people, or a name the lexicon does not know.
+
+use crate::knowledge::Knowledge;
+use tally_lexicon::Lexicon;
+
+/// The resolved item of a claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemKey {
+    /// Canonical name: the weapon's or class's lexicon name, else the
+    /// normalised words.
+    pub name: String,
+    /// Set when `name` is a weapon system.
+    pub weapon: bool,
+    /// The classes it belongs to, narrowest first (a class includes itself).
+    pub classes: Vec<String>,
+    /// Soldiers, workers, civilians ...
+    pub people: bool,
+}
+
+/// How closely two items agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ItemMatch {
+    /// Different systems, or sibling classes: never one fact.
+    Different,
+    /// A class and a narrower class or system of it, or two people words.
+    Related,
+    /// The same system or class.
+    Same,
+}
+
+impl ItemKey {
+    /// Resolve an item name (canonical or as written).
+    pub fn resolve(name: &str, lexicon: &Lexicon, knowledge: &Knowledge) -> ItemKey {
+        if let Some(w) = lexicon.weapon(name) {
+            let mut classes = Vec::new();
+            if let Some(c) = &w.class {
+                classes = chain(c, knowledge);
+            }
+            return ItemKey {
+                name: w.name.clone(),
+                weapon: true,
+                classes,
+                people: false,
+            };
+        }
+        if let Some(c) = class_of(name, lexicon) {
+            let people = lexicon.class(&c).is_some_and(|k| k.people);
+            return ItemKey {
+                name: if exact_class(name, lexicon) {
+                    c.clone()
+                } else {
+                    norm(name)
+                },
+                weapon: false,
+                classes: chain(&c, knowledge),
+                people,
+            };
+        }
+        ItemKey {
+            name: norm(name),
+            weapon: false,
+            classes: Vec::new(),
+            people: false,
+        }
+    }
+
+    /// Compare two items.
+    pub fn compare(&self, other: &ItemKey) -> ItemMatch {
+        if self.name == other.name {
+            return ItemMatch::Same;
+        }
+        if self.people && other.people {
+            return ItemMatch::Related;
+        }
+        if self.weapon && other.weapon {
+            return ItemMatch::Different;
+        }
+        let a_in_b = self
+            .classes
+            .first()
+            .is_some_and(|c| other.classes.contains(c));
+        let b_in_a = other
+            .classes
+            .first()
+            .is_some_and(|c| self.classes.contains(c));
+        if (a_in_b && !self.weapon) || (b_in_a && !other.weapon) {
+            return ItemMatch::Related;
+        }
+        if self.name.contains(&other.name) || other.name.contains(&self.name) {
+            return ItemMatch::Related;
+        }
+        ItemMatch::Different
+    }
+}
+
+fn exact_class(name: &str, lexicon: &Lexicon) -> bool {
+    lexicon.class(name).is_some()
+}
+
+/// The class a name is or ends with ("armoured medical vehicles" →
+/// vehicles).
+fn class_of(name: &str, lexicon: &Lexicon) -> Option<String> {
+    if let Some(c) = lexicon.class(name) {
+        return Some(c.name.clone());
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..words.len()).find_map(|i| lexicon.class(&words[i..].join(" ")).map(|c| c.name.clone()))
+}
+
+fn chain(class: &str, knowledge: &Knowledge) -> Vec<String> {
+    let mut out = vec![class.to_string()];
+    while let Some(b) = out.last().and_then(|c| knowledge.broader(c)) {
+        if out.iter().any(|c| c == b) || out.len() > 8 {
+            break;
+        }
+        out.push(b.to_string());
+    }
+    out
+}
+
+/// Lower case, letters and digits only, a trailing plural "s" dropped.
+fn norm(s: &str) -> String {
+    let mut n: String = s
+        .to_lowercase()
+        .replace("armour", "armor")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    if n.len() > 3 && n.ends_with('s') {
+        n.pop();
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(name: &str) -> ItemKey {
+        thread_local! {
+            static LEX: Lexicon = Lexicon::builtin().unwrap();
+        }
+        let k = Knowledge::builtin().unwrap();
+        LEX.with(|l| ItemKey::resolve(name, l, &k))
+    }
+
+    #[test]
+    fn weapon_class_and_broader_class() {
+        let koksan = key("Koksan");
+        assert_eq!(koksan.name, "M1989 Koksan");
+        assert!(koksan.classes.contains(&"artillery systems".to_string()));
+        assert_eq!(koksan.compare(&key("M1989 Koksan")), ItemMatch::Same);
+        let spg = key("self-propelled guns");
+        assert!(!spg.weapon, "{spg:?}");
+        assert_eq!(
+            koksan.compare(&spg),
+            ItemMatch::Related,
+            "{koksan:?} {spg:?}"
+        );
+        assert_eq!(
+            koksan.compare(&key("artillery systems")),
+            ItemMatch::Related
+        );
+        assert_eq!(koksan.compare(&key("HIMARS")), ItemMatch::Different);
+    }
+
+    #[test]
+    fn siblings_differ_and_people_relate() {
+        assert_eq!(
+            key("tanks").compare(&key("armoured vehicles")),
+            ItemMatch::Different
+        );
+        assert_eq!(key("jets").compare(&key("aircraft")), ItemMatch::Related);
+        assert_eq!(key("soldiers").compare(&key("troops")), ItemMatch::Related);
+    }
+
+    #[test]
+    fn unknown_names_fall_back_to_their_head_noun() {
+        let a = key("armored medical treatment vehicles");
+        assert_eq!(a.classes.first().map(String::as_str), Some("vehicles"));
+        assert_eq!(
+            a.compare(&key("armoured medical treatment vehicle")),
+            ItemMatch::Same
+        );
+    }
+}
