@@ -150,11 +150,16 @@ pub fn score(a: &Report<'_>, b: &Report<'_>) -> f64 {
         ItemMatch::Same => 1.0,
     };
     let overlap = Interval::of(&ca.quantity).overlaps(&Interval::of(&cb.quantity));
-    if a.doc == b.doc && !overlap && a.origin == b.origin {
-        return VETO;
-    }
+    let same_figure = same_figure(ca, cb);
     let Some(period) = period_score(ca, cb) else {
         return VETO;
+    };
+    let same_doc = if a.doc == b.doc && a.origin == b.origin {
+        // One origin giving two figures in one report: usually two facts
+        // (a running total and its latest day), sometimes a revision.
+        -1.0
+    } else {
+        0.0
     };
     let copies = if a.group == b.group && a.doc != b.doc {
         if overlap {
@@ -165,16 +170,36 @@ pub fn score(a: &Report<'_>, b: &Report<'_>) -> f64 {
     } else {
         0.0
     };
-    item + value_score(ca, cb, overlap) + period + place_score(ca, cb) + dates_score(a, b) + copies
+    // A figure repeated word for word is the same figure however late it
+    // is repeated; otherwise reports far apart in time tend to be updates.
+    let dates = if same_figure { 0.0 } else { dates_score(a, b) };
+    item + value_score(ca, cb, overlap, same_figure)
+        + period
+        + place_score(ca, cb)
+        + dates
+        + same_doc
+        + copies
 }
 
-fn value_score(a: &Claim, b: &Claim, overlap: bool) -> f64 {
-    if overlap {
-        return 1.0;
+/// The same value with the same bound.
+fn same_figure(a: &Claim, b: &Claim) -> bool {
+    let (x, y) = (&a.quantity, &b.quantity);
+    x.bound == y.bound && ratio(x, y) <= 1.005 && x.max.is_some() == y.max.is_some()
+}
+
+fn value_score(a: &Claim, b: &Claim, overlap: bool, same_figure: bool) -> f64 {
+    if same_figure {
+        return 2.0;
     }
-    match ratio(&a.quantity, &b.quantity) {
-        r if r <= 1.3 => 0.2,
-        r if r <= 2.0 => -0.8,
+    let r = ratio(&a.quantity, &b.quantity);
+    if overlap {
+        // "over 100" allows 120 and 1,000 alike: an open bound far from
+        // the other figure is weak evidence.
+        return if r <= 1.5 { 1.0 } else { 0.3 };
+    }
+    match r {
+        r if r <= 1.15 => -0.3,
+        r if r <= 1.5 => -1.0,
         _ => -2.0,
     }
 }
@@ -217,8 +242,8 @@ fn dates_score(a: &Report<'_>, b: &Report<'_>) -> f64 {
     match (days(x) - days(y)).abs() {
         d if d <= 7 => 0.5,
         d if d <= 45 => 0.0,
-        d if d <= 180 => -0.7,
-        _ => -1.5,
+        d if d <= 180 => -1.2,
+        _ => -2.0,
     }
 }
 

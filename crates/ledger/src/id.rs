@@ -7,7 +7,8 @@ use std::fmt;
 use tally_core::Claim;
 
 /// A claim's identity: 16 hex digits of a hash of (document, figure byte
-/// span, kind).
+/// span, kind), and the item's name, which keeps apart two claims that
+/// share one figure's words.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClaimId(String);
 
@@ -20,6 +21,8 @@ impl ClaimId {
         h.update(claim.doc.as_bytes());
         h.update([0]);
         h.update(format!("{start}:{end}:{}", claim.kind.as_str()).as_bytes());
+        h.update([0]);
+        h.update(claim.item.name.as_bytes());
         if text.is_none() || (start, end) == (claim.span.start, claim.span.end) {
             // Without the figure's offsets, its words keep two figures of
             // one sentence apart.
@@ -40,16 +43,28 @@ impl fmt::Display for ClaimId {
     }
 }
 
-/// The byte span of the figure's words within the claim's sentence, or the
-/// sentence's span when the words cannot be found there.
+/// The byte span of the figure's words within the claim's sentence (the
+/// occurrence nearest before the item's words, as in "120 howitzers and 120
+/// rocket systems"), or the sentence's span when they cannot be found.
 fn figure_span(claim: &Claim, text: Option<&str>) -> (usize, usize) {
     let (s, e) = (claim.span.start, claim.span.end);
-    let found = text
+    let figure = claim.quantity.text.as_str();
+    let Some(sentence) = text
         .and_then(|t| t.get(s..e))
-        .filter(|_| !claim.quantity.text.is_empty())
-        .and_then(|sentence| sentence.find(&claim.quantity.text));
-    match found {
-        Some(at) => (s + at, s + at + claim.quantity.text.len()),
+        .filter(|_| !figure.is_empty())
+    else {
+        return (s, e);
+    };
+    let starts: Vec<usize> = sentence.match_indices(figure).map(|(i, _)| i).collect();
+    let item = (!claim.item.text.is_empty())
+        .then(|| sentence.find(claim.item.text.as_str()))
+        .flatten();
+    let at = match item {
+        Some(i) => starts.iter().rev().find(|&&f| f <= i).or(starts.first()),
+        None => starts.first(),
+    };
+    match at {
+        Some(&at) => (s + at, s + at + figure.len()),
         None => (s, e),
     }
 }
@@ -63,8 +78,12 @@ mod tests {
     use super::*;
 
     fn claim(text: &str, qty: &str) -> Claim {
+        claim_of(text, qty, "tanks")
+    }
+
+    fn claim_of(text: &str, qty: &str, item: &str) -> Claim {
         let json = format!(
-            r#"{{"doc":"d","kind":"transfer","stage":"done","item":{{"name":"tanks","text":"tanks"}},
+            r#"{{"doc":"d","kind":"transfer","stage":"done","item":{{"name":"{item}","text":"{item}"}},
             "quantity":{{"value":1,"bound":"exact","unit":"item","text":"{qty}"}},"span":[0,{}]}}"#,
             text.len()
         );
@@ -83,5 +102,15 @@ mod tests {
             ClaimId::of(&claim(text, "14"), None),
             ClaimId::of(&claim(text, "30"), None)
         );
+    }
+
+    #[test]
+    fn one_figure_word_twice_in_a_sentence() {
+        let text = "It got 120 howitzers and 120 rocket systems.";
+        let a = claim_of(text, "120", "howitzers");
+        let b = claim_of(text, "120", "rocket systems");
+        assert_eq!(figure_span(&a, Some(text)), (7, 10));
+        assert_eq!(figure_span(&b, Some(text)), (25, 28));
+        assert_ne!(ClaimId::of(&a, Some(text)), ClaimId::of(&b, Some(text)));
     }
 }

@@ -15,9 +15,13 @@ pub struct ItemKey {
     pub weapon: bool,
     /// The classes it belongs to, narrowest first (a class includes itself).
     pub classes: Vec<String>,
-    /// Soldiers, workers, civilians ...
-    pub people: bool,
+    /// For people (soldiers, workers, civilians ...), the group of words
+    /// that may count the same people ("military"); `None` for things.
+    pub people: Option<String>,
 }
+
+/// The people group that may stand for any other.
+const GENERIC_PEOPLE: &str = "people";
 
 /// How closely two items agree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,11 +46,14 @@ impl ItemKey {
                 name: w.name.clone(),
                 weapon: true,
                 classes,
-                people: false,
+                people: None,
             };
         }
         if let Some(c) = class_of(name, lexicon) {
-            let people = lexicon.class(&c).is_some_and(|k| k.people);
+            let people = lexicon
+                .class(&c)
+                .filter(|k| k.people)
+                .map(|_| knowledge.people_group(&c));
             return ItemKey {
                 name: if exact_class(name, lexicon) {
                     c.clone()
@@ -62,7 +69,7 @@ impl ItemKey {
             name: norm(name),
             weapon: false,
             classes: Vec::new(),
-            people: false,
+            people: None,
         }
     }
 
@@ -71,8 +78,13 @@ impl ItemKey {
         if self.name == other.name {
             return ItemMatch::Same;
         }
-        if self.people && other.people {
-            return ItemMatch::Related;
+        if let (Some(a), Some(b)) = (&self.people, &other.people) {
+            let generic = a == GENERIC_PEOPLE || b == GENERIC_PEOPLE;
+            return if a == b || generic {
+                ItemMatch::Related
+            } else {
+                ItemMatch::Different
+            };
         }
         if self.weapon && other.weapon {
             return ItemMatch::Different;
@@ -174,6 +186,8 @@ mod tests {
         );
         assert_eq!(key("jets").compare(&key("aircraft")), ItemMatch::Related);
         assert_eq!(key("soldiers").compare(&key("troops")), ItemMatch::Related);
+        assert_eq!(key("women").compare(&key("children")), ItemMatch::Different);
+        assert_eq!(key("people").compare(&key("children")), ItemMatch::Related);
     }
 
     #[test]

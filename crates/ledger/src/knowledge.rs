@@ -30,6 +30,8 @@ struct File {
     institution: Vec<InstitutionEntry>,
     #[serde(default)]
     broader: HashMap<String, String>,
+    #[serde(default)]
+    people: HashMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -39,6 +41,8 @@ struct Words {
     anonymous: Vec<String>,
     #[serde(default)]
     government: Vec<String>,
+    #[serde(default)]
+    trailing: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -63,7 +67,9 @@ pub struct Knowledge {
     phrases: HashMap<String, String>,
     anonymous: BTreeSet<String>,
     government: BTreeSet<String>,
+    trailing: BTreeSet<String>,
     broader: HashMap<String, String>,
+    people: HashMap<String, String>,
 }
 
 impl Knowledge {
@@ -114,9 +120,15 @@ impl Knowledge {
                 .extend(w.anonymous.iter().map(|s| s.to_lowercase()));
             self.government
                 .extend(w.government.iter().map(|s| s.to_lowercase()));
+            self.trailing
+                .extend(w.trailing.iter().map(|s| s.to_lowercase()));
         }
         for (narrow, broad) in parsed.broader {
             self.broader.insert(narrow.to_lowercase(), broad);
+        }
+        for (class, group) in parsed.people {
+            self.people
+                .insert(class.to_lowercase(), group.to_lowercase());
         }
         for p in parsed.person {
             self.persons.insert(normalise(&p.name), p.institution);
@@ -144,9 +156,24 @@ impl Knowledge {
         self.broader.get(&class.to_lowercase()).map(String::as_str)
     }
 
+    /// The group of a people class ("troops" → military); a class not
+    /// listed is its own group.
+    pub fn people_group(&self, class: &str) -> String {
+        let class = class.to_lowercase();
+        self.people.get(&class).cloned().unwrap_or(class)
+    }
+
     /// Whether every word of `words` is an anonymous-source word.
     pub fn is_anonymous_word(&self, word: &str) -> bool {
         self.anonymous.contains(word)
+    }
+
+    /// Whether a word may follow a speaker's name without changing who
+    /// speaks (anonymous, government and trailing words).
+    pub fn is_trailing_word(&self, word: &str) -> bool {
+        self.trailing.contains(word)
+            || self.anonymous.contains(word)
+            || self.government.contains(word)
     }
 
     /// Whether a word after a state's name still means its government.

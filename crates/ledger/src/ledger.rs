@@ -98,7 +98,14 @@ fn place<'c>(
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
-    let origins = Origins::new(lexicon, knowledge);
+    let mut origins = Origins::new(lexicon, knowledge);
+    origins.learn(claims.iter().filter_map(|c| {
+        let speaker = c.source.as_ref()?.speaker.as_deref()?;
+        Some((
+            speaker,
+            by_id.get(c.doc.as_str()).map(|&i| docs[i].text.as_str())?,
+        ))
+    }));
     let mut items: HashMap<&str, ItemKey> = HashMap::new();
     let (mut placed, mut reports) = (Vec::new(), Vec::new());
     for (input, c) in claims.iter().enumerate() {

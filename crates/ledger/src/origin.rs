@@ -13,24 +13,35 @@
 //!    named beside it), an outlet, or a non-state actor named in the
 //!    speaker phrase;
 //! 5. anonymous people ("two US officials", "sources") heard through an
-//!    outlet: the outlet; a state's officials or the state itself: its
-//!    government;
+//!    outlet: the outlet; a state's officials, a body of a state the
+//!    lexicon does not know ("Lebanon's health ministry") or the state
+//!    itself: its government;
 //! 6. else the speaker's words, normalised.
 
 use crate::knowledge::{normalise, Knowledge};
+use std::collections::HashMap;
 use tally_core::{Claim, Evidence};
-use tally_lexicon::{Entity, Lexicon, Mention};
+use tally_lexicon::{Entity, Form, Lexicon, Mention, Person};
+
+/// At most this many words of a clause introduce a name.
+const INTRO_WORDS: usize = 8;
 
 /// Resolves speakers to institutions with the lexicon and the ledger data.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Origins<'a> {
     lexicon: &'a Lexicon,
     knowledge: &'a Knowledge,
+    /// Persons' institutions learnt from the reports ([`Origins::learn`]).
+    learned: HashMap<String, String>,
 }
 
 impl<'a> Origins<'a> {
     pub fn new(lexicon: &'a Lexicon, knowledge: &'a Knowledge) -> Origins<'a> {
-        Origins { lexicon, knowledge }
+        Origins {
+            lexicon,
+            knowledge,
+            learned: HashMap::new(),
+        }
     }
 
     /// The origin of a claim; `own_voice` is the publisher of the root of
@@ -49,37 +60,96 @@ impl<'a> Origins<'a> {
 
     /// The institution a speaker phrase stands for.
     pub fn speaker(&self, speaker: &str, via: Option<&str>) -> String {
+        self.known(speaker, via, false)
+            .or_else(|| self.learned.get(&normalise(speaker)).cloned())
+            .unwrap_or_else(|| normalise(speaker))
+    }
+
+    /// The institution by the data and the lexicon alone, if they know it.
+    /// `strict`: a state named beside other words ("human rights in
+    /// Myanmar") is not taken for its government.
+    fn known(&self, speaker: &str, via: Option<&str>, strict: bool) -> Option<String> {
         if let Some(i) = self
             .knowledge
             .phrase(speaker)
             .or(self.knowledge.person(speaker))
         {
-            return i.to_string();
+            return Some(i.to_string());
         }
         let mentions = self.lexicon.find(speaker);
         if let Some(i) = self.named(speaker, &mentions) {
-            return i;
+            return Some(i);
         }
         let anonymous = self.is_anonymous(speaker, &mentions);
         if let (true, Some(v)) = (anonymous, via) {
-            return self.outlet(v);
+            return Some(self.outlet(v));
         }
-        if let Some(code) = self.state_in(&mentions) {
-            return self.government(&code);
+        if strict && !self.only_trailing(speaker, &mentions) {
+            return None;
         }
-        normalise(speaker)
+        self.state_in(&mentions).map(|code| self.government(&code))
     }
 
+    /// Nothing but states and trailing words ("Pakistan's military
+    /// spokesman"), so the state's government is who speaks.
+    fn only_trailing(&self, speaker: &str, mentions: &[Mention]) -> bool {
+        let mut rest = speaker.to_string();
+        for m in mentions.iter().rev() {
+            if matches!(self.lexicon.entity(m.entity), Entity::State(_)) {
+                rest.replace_range(m.span.range(), " ");
+            }
+        }
+        let all = words(&rest).all(|w| self.knowledge.is_trailing_word(&w));
+        all
+    }
+
+    /// Learn what persons unknown to the data speak for from how a report
+    /// introduces them: "Lebanon's Health Minister Firass Abiad" or
+    /// "Firass Abiad, Lebanon's health minister,". `speakers` are (speaker,
+    /// text of a report quoting them) pairs; the first reading found wins.
+    pub fn learn<'t>(&mut self, speakers: impl IntoIterator<Item = (&'t str, &'t str)>) {
+        for (speaker, text) in speakers {
+            let key = normalise(speaker);
+            if self.learned.contains_key(&key) || !looks_like_name(speaker) {
+                continue;
+            }
+            if self.known(speaker, None, false).is_some() {
+                continue;
+            }
+            if let Some(i) = self.introduced(speaker, text) {
+                self.learned.insert(key, i);
+            }
+        }
+    }
+
+    /// The institution named right before or right after a name in a text.
+    fn introduced(&self, name: &str, text: &str) -> Option<String> {
+        text.match_indices(name).find_map(|(at, _)| {
+            let mut phrases = clauses_before(&text[..at]);
+            phrases.extend(apposition_after(&text[at + name.len()..]));
+            phrases
+                .into_iter()
+                .find_map(|phrase| self.known(phrase, None, true))
+        })
+    }
     /// A person, body, outlet or actor named in the phrase.
     fn named(&self, speaker: &str, mentions: &[Mention]) -> Option<String> {
         let state = self.state_in(mentions);
         let mut best: Option<(u8, String)> = None;
-        for m in mentions {
+        for m in mentions.iter().filter(|m| self.is_head(speaker, m)) {
             let found = match self.lexicon.entity(m.entity) {
-                Entity::Person(p) => Some((
-                    0,
-                    self.person(&p.name, p.state.as_deref(), &p.roles, p.party),
-                )),
+                Entity::Person(_) => self
+                    .person_of(speaker, m, state.as_deref())
+                    .map(|p| {
+                        (
+                            0,
+                            self.person(&p.name, p.state.as_deref(), &p.roles, p.party),
+                        )
+                    })
+                    .or_else(|| {
+                        let role = &speaker[m.span.range()];
+                        self.body_within(role, state.as_deref()).map(|b| (1, b))
+                    }),
                 Entity::Body(_) => self
                     .body(&speaker[m.span.range()], state.as_deref())
                     .map(|b| (1, b)),
@@ -94,6 +164,16 @@ impl<'a> Origins<'a> {
             }
         }
         best.map(|(_, name)| self.canonical(&name))
+    }
+
+    /// Only trailing words ("spokesman", "officials", "report") follow the
+    /// mention: it names who speaks, not what qualifies them.
+    /// A mention glued to other letters by a hyphen ("CSP-DPA") is part of
+    /// another name.
+    fn is_head(&self, speaker: &str, m: &Mention) -> bool {
+        let glued =
+            speaker[..m.span.start].ends_with('-') || speaker[m.span.end..].starts_with('-');
+        !glued && words(&speaker[m.span.end..]).all(|w| self.knowledge.is_trailing_word(&w))
     }
 
     fn person(&self, name: &str, state: Option<&str>, roles: &[String], party: bool) -> String {
@@ -141,6 +221,29 @@ impl<'a> Origins<'a> {
             .iter()
             .find(|(st, _)| *st == Some(s))
             .map(|(_, n)| n.to_string())
+    }
+
+    /// The person a mention names: by name, or by a role phrase only when
+    /// one of the persons holding it is of the state named beside it
+    /// ("Pakistan's military spokesman" is not Ukraine's).
+    fn person_of(&self, speaker: &str, m: &Mention, state: Option<&str>) -> Option<&'a Person> {
+        let lexicon: &'a Lexicon = self.lexicon;
+        let readings = lexicon.readings(&speaker[m.span.range()]);
+        let persons = readings
+            .iter()
+            .filter_map(|r| match lexicon.entity(r.entity) {
+                Entity::Person(p) => Some((r.form, p)),
+                _ => None,
+            });
+        let mut persons = persons.peekable();
+        let named = persons.peek().is_some_and(|(f, _)| *f != Form::Role);
+        if named {
+            return persons.next().map(|(_, p)| p);
+        }
+        let state = state?;
+        persons
+            .map(|(_, p)| p)
+            .find(|p| p.state.as_deref() == Some(state))
     }
 
     fn state_in(&self, mentions: &[Mention]) -> Option<String> {
@@ -191,6 +294,71 @@ impl<'a> Origins<'a> {
     }
 }
 
+/// Two to four words, each capitalised: a person's name.
+fn looks_like_name(s: &str) -> bool {
+    let w: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&w.len())
+        && w.iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The clauses that end right before a name, nearest first ("...,
+/// Pakistan's military spokesman, Lt Gen" → "Lt Gen", then "Pakistan's
+/// military spokesman").
+fn clauses_before(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    for _ in 0..2 {
+        let cut = [
+            ". ", ", ", "; ", "(", "\n", " that ", " said ", " told ", " — ",
+        ]
+        .iter()
+        .filter_map(|b| rest.rfind(b).map(|i| (i, i + b.len())))
+        .max_by_key(|c| c.1);
+        let (end, start) = cut.unwrap_or((0, 0));
+        out.extend(last_words(&rest[start..], INTRO_WORDS));
+        if !rest[end..].starts_with(", ") {
+            break;
+        }
+        rest = &rest[..end];
+    }
+    out
+}
+
+/// The apposition right after a name (", the health minister, said" →
+/// "the health minister"); a clause with a verb of saying is not one.
+fn apposition_after(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(", ")?;
+    let end = rest.find([',', '.', ';', '(', '\n']).unwrap_or(rest.len());
+    let phrase = &rest[..end];
+    let saying = words(phrase)
+        .any(|w| matches!(w.as_str(), "said" | "says" | "told" | "added" | "reported"));
+    (!saying && phrase.split_whitespace().count() <= INTRO_WORDS).then_some(phrase)
+}
+
+fn last_words(text: &str, n: usize) -> Option<&str> {
+    let t = text.trim_end();
+    let mut start = t.len();
+    for (count, (i, _)) in t.match_indices(' ').rev().enumerate() {
+        if count + 1 >= n {
+            break;
+        }
+        start = i + 1;
+    }
+    if t.split_whitespace().count() <= n {
+        start = 0;
+    }
+    let phrase = t[start..].trim();
+    (!phrase.is_empty()).then_some(phrase)
+}
+
+/// Lower-cased words of a phrase, apostrophes and punctuation as breaks.
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +398,47 @@ mod tests {
         );
         check("Israeli officials", None, "Government of Israel");
         check("Kyiv", None, "Government of Ukraine");
+    }
+
+    #[test]
+    fn ministries_of_a_state_and_heads_of_phrases() {
+        check("Lebanon's health ministry", None, "Government of Lebanon");
+        check("Lebanese health minister", None, "Government of Lebanon");
+        check(
+            "Russian military bloggers",
+            None,
+            "russian military bloggers",
+        );
+        check("Pentagon spokesman", None, "Pentagon");
+        check("CSP-DPA", None, "csp-dpa");
+    }
+
+    #[test]
+    fn persons_are_learnt_from_how_reports_introduce_them() {
+        let lex = Lexicon::builtin().unwrap();
+        let k = Knowledge::builtin().unwrap();
+        let mut o = Origins::new(&lex, &k);
+        let a = "Strikes killed 12 people, said Lebanon's Health Minister Rami Qassar on Monday.";
+        let b = "Ola Brenn, the Pentagon's spokeswoman, said 40 vehicles were sent.";
+        let c = "Days later, Pakistan's military spokesman, Lt Gen Omar Tal, said 5 jets fell.";
+        let d = "Ann Vik, said 5 Indian jets fell.";
+        o.learn([
+            ("Rami Qassar", a),
+            ("Ola Brenn", b),
+            ("Nobody Known", a),
+            ("Omar Tal", c),
+            ("Ann Vik", d),
+        ]);
+        assert_eq!(o.speaker("Omar Tal", None), "Government of Pakistan");
+        assert_eq!(o.speaker("Ann Vik", None), "ann vik");
+        assert_eq!(o.speaker("Rami Qassar", None), "Government of Lebanon");
+        assert_eq!(o.speaker("the Pentagon's spokeswoman", None), "Pentagon");
+        assert_eq!(
+            apposition_after(", the Pentagon's spokeswoman, said"),
+            Some("the Pentagon's spokeswoman")
+        );
+        assert_eq!(o.speaker("Ola Brenn", None), "Pentagon");
+        assert_eq!(o.speaker("Nobody Known", None), "nobody known");
     }
 
     #[test]
