@@ -43,7 +43,10 @@ pub struct Report<'a> {
 pub fn cluster(reports: &[Report<'_>]) -> Vec<usize> {
     let mut label = vec![usize::MAX; reports.len()];
     let mut next = 0;
-    for members in blocks(reports).into_values() {
+    for members in blocks(reports)
+        .into_values()
+        .flat_map(|m| split(reports, m))
+    {
         for group in average_link(reports, &members) {
             for i in group {
                 label[i] = next;
@@ -52,6 +55,35 @@ pub fn cluster(reports: &[Report<'_>]) -> Vec<usize> {
         }
     }
     renumber(&label)
+}
+
+/// Average link costs the cube of a block's size; larger blocks are split.
+const MAX_BLOCK: usize = 128;
+
+/// Split a large block by the broadest class of its item (items of two
+/// broad classes are never one fact), then into runs of claims close in
+/// publication date. Two reports of one fact in a huge block that fall in
+/// different runs are not merged: the price of bounded time.
+fn split(reports: &[Report<'_>], members: Vec<usize>) -> Vec<Vec<usize>> {
+    if members.len() <= MAX_BLOCK {
+        return vec![members];
+    }
+    let mut by_item: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in members {
+        let item = &reports[i].item;
+        let key = match (&item.people, item.classes.last()) {
+            (Some(_), _) => "people".to_string(),
+            (None, Some(c)) => c.clone(),
+            (None, None) => item.name.clone(),
+        };
+        by_item.entry(key).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for (_, mut m) in by_item {
+        m.sort_by_key(|&i| (reports[i].published, i));
+        out.extend(m.chunks(MAX_BLOCK).map(<[usize]>::to_vec));
+    }
+    out
 }
 
 type BlockKey = (String, String, String, String, u8);
@@ -264,4 +296,122 @@ fn renumber(label: &[usize]) -> Vec<usize> {
             *map.entry(*l).or_insert(n)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+    use tally_lexicon::Lexicon;
+
+    struct Case {
+        stage: &'static str,
+        to: &'static str,
+        item: &'static str,
+        value: f64,
+        bound: &'static str,
+        date: &'static str,
+        origin: &'static str,
+    }
+
+    fn case(item: &'static str, value: f64, bound: &'static str, date: &'static str) -> Case {
+        Case {
+            stage: "done",
+            to: "RU",
+            item,
+            value,
+            bound,
+            date,
+            origin: "X",
+        }
+    }
+
+    /// Cluster cases, each in its own document; the labels.
+    fn check(cases: &[Case]) -> Vec<usize> {
+        let lex = Lexicon::builtin().unwrap();
+        let k = Knowledge::builtin().unwrap();
+        let claims: Vec<Claim> = cases
+            .iter()
+            .map(|c| {
+                let json = format!(
+                    r#"{{"doc":"d","kind":"deployment","stage":"{}","from":"KP","to":"{}",
+                    "item":{{"name":"{}","text":"x"}},"quantity":{{"value":{},"bound":"{}",
+                    "unit":"item","text":"x"}},"span":[0,1]}}"#,
+                    c.stage, c.to, c.item, c.value, c.bound
+                );
+                serde_json::from_str(&json).unwrap()
+            })
+            .collect();
+        let reports: Vec<Report<'_>> = claims
+            .iter()
+            .zip(cases)
+            .enumerate()
+            .map(|(i, (claim, c))| Report {
+                claim,
+                item: ItemKey::resolve(c.item, &lex, &k),
+                published: c.date.parse().ok(),
+                doc: i,
+                group: i,
+                origin: c.origin.to_string(),
+            })
+            .collect();
+        cluster(&reports)
+    }
+
+    #[test]
+    fn differing_values_of_one_deployment_are_one_fact() {
+        let labels = check(&[
+            case("troops", 10000.0, "exact", "2024-10-28"),
+            case("soldiers", 11000.0, "approx", "2024-10-30"),
+            case("troops", 12000.0, "at_most", "2024-11-02"),
+            case("troops", 11000.0, "approx", "2024-11-03"),
+        ]);
+        assert_eq!(labels, vec![0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn plans_other_recipients_and_other_systems_are_other_facts() {
+        let mut planned = case("troops", 10000.0, "exact", "2024-10-28");
+        planned.stage = "planned";
+        let mut elsewhere = case("troops", 10000.0, "exact", "2024-10-28");
+        elsewhere.to = "BY";
+        let labels = check(&[
+            case("troops", 10000.0, "exact", "2024-10-28"),
+            planned,
+            elsewhere,
+            case("M1989 Koksan", 120.0, "exact", "2024-10-28"),
+            case("M1991 MLRS", 120.0, "exact", "2024-10-28"),
+        ]);
+        assert_eq!(labels, vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_figure_repeated_months_later_is_still_one_fact_but_a_new_total_is_not() {
+        let mut late = case("troops", 11000.0, "approx", "2025-04-30");
+        late.origin = "Y";
+        let labels = check(&[
+            case("troops", 11000.0, "approx", "2024-11-01"),
+            late,
+            case("troops", 14000.0, "exact", "2025-06-01"),
+        ]);
+        assert_eq!(labels, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn average_link_does_not_chain_near_neighbours() {
+        let labels = check(&[
+            case("troops", 100.0, "exact", "2024-11-01"),
+            case("troops", 100.0, "at_least", "2024-11-01"),
+            case("troops", 1000.0, "exact", "2024-12-10"),
+        ]);
+        // "over 100" fits both, but 100 and 1,000 do not fit each other.
+        assert_eq!(labels, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn days_count_across_months_and_years() {
+        let d = |s: &str| days(s.parse().unwrap());
+        assert_eq!(d("2024-03-01") - d("2024-02-28"), 2);
+        assert_eq!(d("2025-01-01") - d("2024-12-31"), 1);
+    }
 }
