@@ -24,6 +24,8 @@ const VETO: f64 = -1000.0;
 const THRESHOLD: f64 = 0.5;
 /// Days of slack when comparing event periods.
 const PERIOD_SLACK: i32 = 15;
+/// Periods this many days long or shorter (a day's tally) get no slack.
+const SHORT_PERIOD: i32 = 3;
 
 /// What clustering needs of one claim.
 #[derive(Clone, Debug)]
@@ -189,7 +191,7 @@ pub fn score(a: &Report<'_>, b: &Report<'_>) -> f64 {
     let same_doc = if a.doc == b.doc && a.origin == b.origin {
         // One origin giving two figures in one report: usually two facts
         // (a running total and its latest day), sometimes a revision.
-        -1.0
+        -1.5
     } else {
         0.0
     };
@@ -236,21 +238,35 @@ fn value_score(a: &Claim, b: &Claim, overlap: bool, same_figure: bool) -> f64 {
     }
 }
 
-/// `None` when both periods are resolved and do not meet.
+/// `None` when both periods are resolved and do not meet (with a slack,
+/// none between two single days). Periods that mostly coincide agree;
+/// running totals from starts months apart ("since January" and "since
+/// the invasion") disagree.
 fn period_score(a: &Claim, b: &Claim) -> Option<f64> {
-    let (Some(x), Some(y)) = (&a.when, &b.when) else {
+    let (Some((xf, xt)), Some((yf, yt))) = (span(a), span(b)) else {
         return Some(0.0);
     };
-    let (Some(xf), Some(xt), Some(yf), Some(yt)) = (
-        x.from.or(x.to),
-        x.to.or(x.from),
-        y.from.or(y.to),
-        y.to.or(y.from),
-    ) else {
-        return Some(0.0);
-    };
-    let meets = days(xf) <= days(yt) + PERIOD_SLACK && days(yf) <= days(xt) + PERIOD_SLACK;
-    meets.then_some(0.5)
+    let short = xt - xf <= SHORT_PERIOD && yt - yf <= SHORT_PERIOD;
+    let slack = if short { 0 } else { PERIOD_SLACK };
+    if xf > yt + slack || yf > xt + slack {
+        return None;
+    }
+    let common = (xt.min(yt) - xf.max(yf) + 1).max(0);
+    let jaccard = f64::from(common) / f64::from(xt.max(yt) - xf.min(yf) + 1);
+    Some(if jaccard >= 0.5 {
+        0.5
+    } else if (xf - yf).abs() > 90 {
+        -1.5
+    } else {
+        0.0
+    })
+}
+
+/// A resolved period as days, both ends known.
+fn span(c: &Claim) -> Option<(i32, i32)> {
+    let w = c.when.as_ref()?;
+    let (f, t) = (days(w.from?), days(w.to?));
+    Some((f.min(t), f.max(t)))
 }
 
 fn place_score(a: &Claim, b: &Claim) -> f64 {

@@ -7,8 +7,8 @@ use std::fmt;
 use tally_core::Claim;
 
 /// A claim's identity: 16 hex digits of a hash of (document, figure byte
-/// span, kind), and the item's name, which keeps apart two claims that
-/// share one figure's words.
+/// span, kind), and the item and parties, which keep apart two claims
+/// that share one figure's words ("390 Ukrainians and 390 Russians").
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClaimId(String);
 
@@ -21,8 +21,14 @@ impl ClaimId {
         h.update(claim.doc.as_bytes());
         h.update([0]);
         h.update(format!("{start}:{end}:{}", claim.kind.as_str()).as_bytes());
-        h.update([0]);
-        h.update(claim.item.name.as_bytes());
+        for part in [
+            Some(&claim.item.name),
+            claim.from.as_ref(),
+            claim.to.as_ref(),
+        ] {
+            h.update([0]);
+            h.update(part.map_or(&b""[..], |p| p.as_bytes()));
+        }
         if text.is_none() || (start, end) == (claim.span.start, claim.span.end) {
             // Without the figure's offsets, its words keep two figures of
             // one sentence apart.

@@ -13,6 +13,9 @@ pub struct ItemKey {
     pub name: String,
     /// Set when `name` is a weapon system.
     pub weapon: bool,
+    /// Set when `name` is a class itself, not a thing of that class the
+    /// lexicon does not know ("pick-up trucks" → vehicles).
+    pub class: bool,
     /// The classes it belongs to, narrowest first (a class includes itself).
     pub classes: Vec<String>,
     /// For people (soldiers, workers, civilians ...), the group of words
@@ -45,6 +48,7 @@ impl ItemKey {
             return ItemKey {
                 name: w.name.clone(),
                 weapon: true,
+                class: false,
                 classes,
                 people: None,
             };
@@ -54,13 +58,11 @@ impl ItemKey {
                 .class(&c)
                 .filter(|k| k.people)
                 .map(|_| knowledge.people_group(&c));
+            let exact = exact_class(name, lexicon);
             return ItemKey {
-                name: if exact_class(name, lexicon) {
-                    c.clone()
-                } else {
-                    norm(name)
-                },
+                name: if exact { c.clone() } else { norm(name) },
                 weapon: false,
+                class: exact,
                 classes: chain(&c, knowledge),
                 people,
             };
@@ -68,6 +70,7 @@ impl ItemKey {
         ItemKey {
             name: norm(name),
             weapon: false,
+            class: false,
             classes: Vec::new(),
             people: None,
         }
@@ -97,7 +100,16 @@ impl ItemKey {
             .classes
             .first()
             .is_some_and(|c| self.classes.contains(c));
-        if (a_in_b && !self.weapon) || (b_in_a && !other.weapon) {
+        // The broader side must be a class itself: "vehicles" covers
+        // "tanks", but "pick-up trucks" (some vehicles) does not.
+        if (a_in_b && self.class) || (b_in_a && other.class) {
+            return ItemMatch::Related;
+        }
+        // Two unknown things with one head class may be one thing named
+        // twice ("armored medical treatment vehicles", "armoured medical
+        // vehicles").
+        let unknown = |k: &ItemKey| !k.weapon && !k.class && !k.classes.is_empty();
+        if unknown(self) && unknown(other) && self.classes.first() == other.classes.first() {
             return ItemMatch::Related;
         }
         if self.name.contains(&other.name) || other.name.contains(&self.name) {
@@ -197,6 +209,14 @@ mod tests {
         assert_eq!(
             a.compare(&key("armoured medical treatment vehicle")),
             ItemMatch::Same
+        );
+        assert_eq!(
+            a.compare(&key("armoured medical vehicles")),
+            ItemMatch::Related
+        );
+        assert_eq!(
+            key("pick-up trucks").compare(&key("armoured vehicles")),
+            ItemMatch::Different
         );
     }
 }
