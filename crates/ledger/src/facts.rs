@@ -24,6 +24,9 @@ const VETO: f64 = -1000.0;
 const THRESHOLD: f64 = 0.5;
 /// Days of slack when comparing event periods.
 const PERIOD_SLACK: i32 = 15;
+/// A repeated figure at least this large is distinctive enough to be the
+/// same figure however late it is repeated.
+const DISTINCTIVE: f64 = 50.0;
 /// Periods this many days long or shorter (a day's tally) get no slack.
 const SHORT_PERIOD: i32 = 3;
 
@@ -180,6 +183,9 @@ pub fn score(a: &Report<'_>, b: &Report<'_>) -> f64 {
     }
     let item = match a.item.compare(&b.item) {
         ItemMatch::Different => return VETO,
+        // One report naming a system and its class counts a part and the
+        // whole ("two aircraft, one of them a Rafale").
+        ItemMatch::Related if a.doc == b.doc && a.item.people.is_none() => return VETO,
         ItemMatch::Related => 0.3,
         ItemMatch::Same => 1.0,
     };
@@ -206,7 +212,9 @@ pub fn score(a: &Report<'_>, b: &Report<'_>) -> f64 {
     };
     // A figure repeated word for word is the same figure however late it
     // is repeated; otherwise reports far apart in time tend to be updates.
-    let dates = if same_figure { 0.0 } else { dates_score(a, b) };
+    // Small counts (2 wounded, 7 tanks) coincide by chance.
+    let distinctive = same_figure && ca.quantity.value >= DISTINCTIVE;
+    let dates = if distinctive { 0.0 } else { dates_score(a, b) };
     item + value_score(ca, cb, overlap, same_figure)
         + period
         + place_score(ca, cb)

@@ -112,7 +112,8 @@ impl ItemKey {
         if unknown(self) && unknown(other) && self.classes.first() == other.classes.first() {
             return ItemMatch::Related;
         }
-        if self.name.contains(&other.name) || other.name.contains(&self.name) {
+        let (a, b) = (format!(" {} ", self.name), format!(" {} ", other.name));
+        if a.contains(&b) || b.contains(&a) {
             return ItemMatch::Related;
         }
         ItemMatch::Different
@@ -144,14 +145,14 @@ fn chain(class: &str, knowledge: &Knowledge) -> Vec<String> {
     out
 }
 
-/// Lower case, letters and digits only, a trailing plural "s" dropped.
+/// Lower case, words of letters and digits, a trailing plural "s" dropped.
 fn norm(s: &str) -> String {
-    let mut n: String = s
-        .to_lowercase()
-        .replace("armour", "armor")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
+    let lower = s.to_lowercase().replace("armour", "armor");
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
         .collect();
+    let mut n = words.join(" ");
     if n.len() > 3 && n.ends_with('s') {
         n.pop();
     }
@@ -199,6 +200,12 @@ mod tests {
         assert_eq!(key("jets").compare(&key("aircraft")), ItemMatch::Related);
         assert_eq!(key("soldiers").compare(&key("troops")), ItemMatch::Related);
         assert_eq!(key("women").compare(&key("children")), ItemMatch::Different);
+        assert_eq!(key("armored cars").compare(&key("cars")), ItemMatch::Related);
+        assert_eq!(key("boats").compare(&key("motorboats")), ItemMatch::Different);
+        assert_eq!(
+            key("civilians").compare(&key("soldiers")),
+            ItemMatch::Different
+        );
         assert_eq!(key("people").compare(&key("children")), ItemMatch::Related);
     }
 

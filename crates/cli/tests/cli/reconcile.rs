@@ -106,8 +106,8 @@ fn table_and_as_of() {
 
 /// Floors: what the code measures on the dev gold claims, raised as the
 /// ledger improves.
-const CONLL: f64 = 0.89;
-const B3: f64 = 0.92;
+const CONLL: f64 = 0.90;
+const B3: f64 = 0.93;
 const ORIGIN_F1: f64 = 0.83;
 const EXACT_COUNTS: f64 = 0.79;
 const SYNDICATION_F1: f64 = 0.99;
