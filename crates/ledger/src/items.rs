@@ -200,8 +200,14 @@ mod tests {
         assert_eq!(key("jets").compare(&key("aircraft")), ItemMatch::Related);
         assert_eq!(key("soldiers").compare(&key("troops")), ItemMatch::Related);
         assert_eq!(key("women").compare(&key("children")), ItemMatch::Different);
-        assert_eq!(key("armored cars").compare(&key("cars")), ItemMatch::Related);
-        assert_eq!(key("boats").compare(&key("motorboats")), ItemMatch::Different);
+        assert_eq!(
+            key("armored cars").compare(&key("cars")),
+            ItemMatch::Related
+        );
+        assert_eq!(
+            key("boats").compare(&key("motorboats")),
+            ItemMatch::Different
+        );
         assert_eq!(
             key("civilians").compare(&key("soldiers")),
             ItemMatch::Different

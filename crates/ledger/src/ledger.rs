@@ -6,10 +6,10 @@ use crate::facts::{cluster, Report};
 use crate::id::ClaimId;
 use crate::items::ItemKey;
 use crate::knowledge::Knowledge;
-use crate::origin::Origins;
+use crate::origin::{fuller_names, Origins};
 use crate::syndication::{CopyGroups, DocText};
 use crate::timeline::{flags, timeline, value_groups, Entry};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use tally_core::{Claim, Date, Document};
 use tally_lexicon::Lexicon;
 
@@ -68,13 +68,14 @@ impl Ledger {
                 )
             })
             .collect();
-        let (claims, reports) = place(&docs, &groups, claims, lexicon, knowledge, options);
+        let (claims, reports, resolved) =
+            place(&docs, &groups, claims, lexicon, knowledge, options);
         let mut ledger = Ledger {
             claims,
             facts: Vec::new(),
             copies,
         };
-        ledger.facts = facts(&mut ledger.claims, &reports);
+        ledger.facts = facts(&mut ledger.claims, &reports, &resolved);
         ledger
     }
 }
@@ -85,6 +86,8 @@ fn outlet(d: &Document) -> String {
         .unwrap_or_else(|| d.id.as_str().to_string())
 }
 
+type Placing<'c> = (Vec<Placed>, Vec<Report<'c>>, Vec<bool>);
+
 fn place<'c>(
     docs: &[&Document],
     groups: &CopyGroups,
@@ -92,7 +95,7 @@ fn place<'c>(
     lexicon: &Lexicon,
     knowledge: &Knowledge,
     options: &Options,
-) -> (Vec<Placed>, Vec<Report<'c>>) {
+) -> Placing<'c> {
     let by_id: HashMap<&str, usize> = docs
         .iter()
         .enumerate()
@@ -108,6 +111,7 @@ fn place<'c>(
     }));
     let mut items: HashMap<&str, ItemKey> = HashMap::new();
     let (mut placed, mut reports) = (Vec::new(), Vec::new());
+    let mut resolved = Vec::new();
     for (input, c) in claims.iter().enumerate() {
         let at = by_id.get(c.doc.as_str()).copied();
         if at.is_none() && options.as_of.is_some() {
@@ -117,6 +121,7 @@ fn place<'c>(
         let root = at.map(|i| groups.root(i));
         let own_voice = root.map_or_else(|| c.doc.clone(), |r| outlet(docs[r]));
         let origin = origins.of(c, &own_voice);
+        resolved.push(origins.resolves(c));
         let item = items
             .entry(c.item.name.as_str())
             .or_insert_with(|| ItemKey::resolve(&c.item.name, lexicon, knowledge))
@@ -140,10 +145,39 @@ fn place<'c>(
             origin,
         });
     }
-    (placed, reports)
+    // Within a report, a short name takes the origin of the full one.
+    let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        by_doc.entry(r.doc).or_default().push(i);
+    }
+    let groups: Vec<Vec<usize>> = by_doc.into_values().collect();
+    adopt(&mut placed, &reports, &resolved, &groups);
+    for (p, r) in placed.iter().zip(reports.iter_mut()) {
+        r.origin.clone_from(&p.origin);
+    }
+    (placed, reports, resolved)
 }
 
-fn facts(placed: &mut [Placed], reports: &[Report<'_>]) -> Vec<Fact> {
+/// Give each claim whose speaker nothing resolves the origin of a claim of
+/// its group whose resolved speaker's name contains its speaker's words.
+fn adopt(placed: &mut [Placed], reports: &[Report<'_>], resolved: &[bool], groups: &[Vec<usize>]) {
+    for g in groups {
+        let names: Vec<(Option<&str>, bool)> = g
+            .iter()
+            .map(|&i| {
+                let source = reports[i].claim.source.as_ref();
+                (source.and_then(|s| s.speaker.as_deref()), resolved[i])
+            })
+            .collect();
+        for (k, found) in fuller_names(&names).into_iter().enumerate() {
+            if let Some(j) = found {
+                placed[g[k]].origin = placed[g[j]].origin.clone();
+            }
+        }
+    }
+}
+
+fn facts(placed: &mut [Placed], reports: &[Report<'_>], resolved: &[bool]) -> Vec<Fact> {
     let labels = cluster(reports);
     let n = labels.iter().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -151,6 +185,9 @@ fn facts(placed: &mut [Placed], reports: &[Report<'_>]) -> Vec<Fact> {
         placed[i].fact = l;
         members[l].push(i);
     }
+    // Within a fact too: "the Air Force" and "the Air Force of the Armed
+    // Forces of Ukraine" in two reports of one figure.
+    adopt(placed, reports, resolved, &members);
     members.iter().map(|m| fact(placed, reports, m)).collect()
 }
 

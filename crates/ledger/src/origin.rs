@@ -58,6 +58,19 @@ impl<'a> Origins<'a> {
         }
     }
 
+    /// Whether the data, the lexicon or a learnt introduction tells who a
+    /// claim's speaker speaks for (else its origin is the speaker's words).
+    pub fn resolves(&self, claim: &Claim) -> bool {
+        let source = claim.source.as_ref();
+        match source.and_then(|s| s.speaker.as_deref()).map(str::trim) {
+            Some(s) if !s.is_empty() => {
+                let via = source.and_then(|s| s.via.as_deref());
+                self.known(s, via, false).is_some() || self.learned.contains_key(&normalise(s))
+            }
+            _ => true,
+        }
+    }
+
     /// The institution a speaker phrase stands for.
     pub fn speaker(&self, speaker: &str, via: Option<&str>) -> String {
         self.known(speaker, via, false)
@@ -294,6 +307,31 @@ impl<'a> Origins<'a> {
     }
 }
 
+/// For each claim whose speaker nothing resolves, a claim of the same
+/// group (a report, a fact) whose resolved speaker's words contain its
+/// words: reports shorten names once given in full ("Azerbaijan's health
+/// ministry" … "the health ministry"; "the Air Force"). `claims` are
+/// (speaker, resolved) pairs of one group.
+pub fn fuller_names(claims: &[(Option<&str>, bool)]) -> Vec<Option<usize>> {
+    let words: Vec<Option<Vec<String>>> = claims
+        .iter()
+        .map(|(s, _)| s.map(|s| words(&normalise(s)).collect()))
+        .collect();
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, (_, resolved))| {
+            let short = words[i].as_ref().filter(|w| !*resolved && !w.is_empty())?;
+            claims.iter().enumerate().position(|(j, (_, r))| {
+                *r && j != i
+                    && words[j].as_ref().is_some_and(|long| {
+                        long.windows(short.len()).any(|w| w == short.as_slice())
+                    })
+            })
+        })
+        .collect()
+}
+
 /// Two to four words, each capitalised: a person's name.
 fn looks_like_name(s: &str) -> bool {
     let w: Vec<&str> = s.split_whitespace().collect();
@@ -439,6 +477,17 @@ mod tests {
         );
         assert_eq!(o.speaker("Ola Brenn", None), "Pentagon");
         assert_eq!(o.speaker("Nobody Known", None), "nobody known");
+    }
+
+    #[test]
+    fn short_names_take_the_origin_of_the_full_name() {
+        let found = fuller_names(&[
+            (Some("Azerbaijan's health ministry"), true),
+            (Some("the health ministry"), false),
+            (Some("local monitors"), false),
+            (None, true),
+        ]);
+        assert_eq!(found, vec![None, Some(0), None, None]);
     }
 
     #[test]
