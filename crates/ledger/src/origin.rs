@@ -24,7 +24,7 @@ use tally_core::{Claim, Evidence};
 use tally_lexicon::{Entity, Form, Lexicon, Mention, Person};
 
 /// At most this many words of a clause introduce a name.
-const INTRO_WORDS: usize = 8;
+const INTRO_WORDS: usize = 10;
 
 /// Resolves speakers to institutions with the lexicon and the ledger data.
 #[derive(Clone)]
@@ -140,11 +140,24 @@ impl<'a> Origins<'a> {
         text.match_indices(name).find_map(|(at, _)| {
             let mut phrases = clauses_before(&text[..at]);
             phrases.extend(apposition_after(&text[at + name.len()..]));
-            phrases
-                .into_iter()
-                .find_map(|phrase| self.known(phrase, None, true))
+            phrases.into_iter().find_map(|phrase| {
+                self.known(phrase, None, true)
+                    .or_else(|| self.ending(phrase))
+            })
         })
     }
+
+    /// An institution the data names at the end of a phrase ("ombudsman
+    /// of the Karabakh authorities" → the Karabakh authorities).
+    fn ending(&self, phrase: &str) -> Option<String> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        (1..words.len()).find_map(|i| {
+            self.knowledge
+                .phrase(&words[i..].join(" "))
+                .map(str::to_string)
+        })
+    }
+
     /// A person, body, outlet or actor named in the phrase.
     fn named(&self, speaker: &str, mentions: &[Mention]) -> Option<String> {
         let state = self.state_in(mentions);
@@ -469,6 +482,9 @@ mod tests {
         ]);
         assert_eq!(o.speaker("Omar Tal", None), "Government of Pakistan");
         assert_eq!(o.speaker("Ann Vik", None), "ann vik");
+        let e = "On Monday the spokesman of the Artsakh authorities, Aram Ter, said 9 died.";
+        o.learn([("Aram Ter", e)]);
+        assert_eq!(o.speaker("Aram Ter", None), "Nagorno-Karabakh authorities");
         assert_eq!(o.speaker("Rami Qassar", None), "Government of Lebanon");
         assert_eq!(o.speaker("the Pentagon's spokeswoman", None), "Pentagon");
         assert_eq!(
