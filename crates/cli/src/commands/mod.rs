@@ -5,6 +5,7 @@ mod docs;
 mod eval;
 mod export;
 mod extract;
+mod facts;
 mod ingest;
 mod inputs;
 mod reconcile;
@@ -29,6 +30,8 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Stats(a) => stats::run(a, cli.db),
         Command::Eval(a) => eval::run(a, quiet),
         Command::Reconcile(a) => reconcile::run(a, quiet),
+        Command::Facts(a) => facts::run_facts(a, cli.db),
+        Command::Fact(a) => facts::run_fact(a, cli.db),
     }
 }
 

@@ -9,18 +9,12 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use std::io::{BufRead, Write};
 use std::path::Path;
-use tally_core::{Claim, Document, Extractor};
+use tally_core::{Claim, Date, Document, Extractor};
 use tally_ledger::{Fact, Knowledge, Ledger, Options};
 use tally_lexicon::Lexicon;
 
 pub fn run(args: ReconcileArgs, quiet: bool) -> Result<Status> {
-    let as_of = match &args.as_of {
-        None => None,
-        Some(s) => match tally_core::parse_published(s) {
-            Some(d) => Some(d),
-            None => bail!("--as-of {s:?} is not a date (expected YYYY-MM-DD)"),
-        },
-    };
+    let as_of = as_of(args.as_of.as_deref())?;
     let (docs, claims) = match &args.claims {
         Some(file) => {
             if !args.inputs.is_empty() && !args.docs.is_empty() {
@@ -46,17 +40,20 @@ pub fn run(args: ReconcileArgs, quiet: bool) -> Result<Status> {
             (docs, claims)
         }
     };
-    let lexicon = lexicon()?;
-    let dirs: Vec<_> = Knowledge::user_dir().into_iter().collect();
-    let knowledge = Knowledge::load(&dirs).context("cannot load the ledger's data")?;
-    let ledger = Ledger::build(&docs, &claims, &lexicon, &knowledge, &Options { as_of });
+    let ledger = build(&docs, &claims, as_of)?;
     if let Some(path) = &args.copies {
         write_copies(path, &ledger)?;
     }
     let mut out = super::stdout();
     match args.format {
         Format::Jsonl => write_claims(&mut out, &ledger, &claims)?,
-        Format::Table | Format::Csv => write_facts(&mut out, &ledger, &claims, args.format)?,
+        Format::Table | Format::Csv => write_facts(
+            &mut out,
+            &ledger,
+            &by_sources(&ledger),
+            &claims,
+            args.format,
+        )?,
     }
     out.flush()?;
     if !quiet {
@@ -72,6 +69,31 @@ pub fn run(args: ReconcileArgs, quiet: bool) -> Result<Status> {
     } else {
         Status::Success
     })
+}
+
+/// The ledger with the user's lexicon and ledger data merged in.
+pub(super) fn build(docs: &[Document], claims: &[Claim], as_of: Option<Date>) -> Result<Ledger> {
+    let lexicon = lexicon()?;
+    let dirs: Vec<_> = Knowledge::user_dir().into_iter().collect();
+    let knowledge = Knowledge::load(&dirs).context("cannot load the ledger's data")?;
+    Ok(Ledger::build(
+        docs,
+        claims,
+        &lexicon,
+        &knowledge,
+        &Options { as_of },
+    ))
+}
+
+/// `--as-of` as a date.
+pub(super) fn as_of(arg: Option<&str>) -> Result<Option<Date>> {
+    match arg {
+        None => Ok(None),
+        Some(s) => match tally_core::parse_published(s) {
+            Some(d) => Ok(Some(d)),
+            None => bail!("--as-of {s:?} is not a date (expected YYYY-MM-DD)"),
+        },
+    }
 }
 
 fn lexicon() -> Result<Lexicon> {
@@ -156,16 +178,8 @@ fn write_claims(out: &mut dyn Write, ledger: &Ledger, claims: &[Claim]) -> Resul
     Ok(())
 }
 
-/// One row per fact, most independent origins first.
-fn write_facts(
-    out: &mut dyn Write,
-    ledger: &Ledger,
-    claims: &[Claim],
-    format: Format,
-) -> Result<()> {
-    let header = [
-        "fact", "kind", "from", "to", "item", "values", "sources", "reports", "first", "last",
-    ];
+/// Facts, most independent origins first, then most reports.
+pub(super) fn by_sources(ledger: &Ledger) -> Vec<&Fact> {
     let mut facts: Vec<&Fact> = ledger.facts.iter().collect();
     facts.sort_by(|a, b| {
         b.origins
@@ -173,6 +187,20 @@ fn write_facts(
             .cmp(&a.origins.len())
             .then(b.claims.len().cmp(&a.claims.len()))
     });
+    facts
+}
+
+/// One row per fact, in the order given.
+pub(super) fn write_facts(
+    out: &mut dyn Write,
+    ledger: &Ledger,
+    facts: &[&Fact],
+    claims: &[Claim],
+    format: Format,
+) -> Result<()> {
+    let header = [
+        "fact", "kind", "from", "to", "item", "values", "sources", "reports", "first", "last",
+    ];
     let rows: Vec<Vec<String>> = facts.iter().map(|f| row(f, ledger, claims)).collect();
     if format == Format::Csv {
         let mut w = csv::Writer::from_writer(out);

@@ -187,3 +187,43 @@ fn dev_gold_claims_reconcile_above_floor() {
     let synd = f(&["syndication", "f1"]);
     assert!(synd >= SYNDICATION_F1, "syndication F1 {synd}");
 }
+
+#[test]
+fn facts_and_fact_over_the_store() {
+    let env = Env::new();
+    let docs = [
+        doc("a", "2024-11-01", "Wire One", STORY),
+        doc(
+            "b",
+            "2024-11-04",
+            "Paper Two",
+            "North Korea has sent about 11,000 soldiers to Russia, the Pentagon said on Monday.",
+        ),
+    ];
+    let docs = env.write("docs.jsonl", docs.join("\n"));
+    env.tally()
+        .args(["--quiet", "ingest"])
+        .arg(&docs)
+        .assert()
+        .success();
+    let out = env
+        .tally()
+        .args(["facts", "--format", "jsonl", "--kind", "deployment"])
+        .assert()
+        .success();
+    let facts: Vec<serde_json::Value> = String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!facts.is_empty());
+    let id = facts[0]["fact"].as_str().unwrap().to_string();
+    let shown = env.tally().args(["fact", &id]).assert().success();
+    let text = String::from_utf8_lossy(&shown.get_output().stdout).to_string();
+    assert!(text.starts_with(&id), "{text}");
+    assert!(text.contains("timeline:"), "{text}");
+    env.tally().args(["fact", "f-nothing"]).assert().code(1);
+    env.tally()
+        .args(["facts", "--min-sources", "99"])
+        .assert()
+        .code(1);
+}
