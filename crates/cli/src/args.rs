@@ -95,6 +95,30 @@ With --docs and no --claims, the documents are extracted first. Prints the same 
 shared/eval/score.py."
     )]
     Eval(EvalArgs),
+
+    /// Reconcile claims across reports into facts, origins and copies (no database)
+    #[command(
+        after_help = "Examples:\n  tally reconcile ../shared/eval/dev/docs.jsonl --format jsonl > ledger.jsonl\n  \
+tally reconcile --claims claims.jsonl --docs docs.jsonl --copies copies.jsonl --format jsonl\n  \
+tally reconcile docs.jsonl --as-of 2024-12-31\n\n\
+Without --claims, the claims are extracted from the documents first. JSON Lines output is every \
+claim with its `fact` and `origin` labels (and `claim_id`); the table is one line per fact."
+    )]
+    Reconcile(ReconcileArgs),
+
+    /// Facts across stored reports: one line per real-world figure
+    #[command(
+        after_help = "Examples:\n  tally facts --min-sources 2\n  tally facts --conflicting --kind deployment --from KP\n  \
+tally facts --as-of 2024-12-31 --format jsonl\n\n\
+The ledger is built from the stored documents and claims on each call."
+    )]
+    Facts(FactsArgs),
+
+    /// One fact: its values, sources and timeline
+    #[command(
+        after_help = "Examples:\n  tally fact f-3fa2c1d0e9b84a77\n  tally fact f-3fa2c1d0e9b84a77 --format jsonl"
+    )]
+    Fact(FactArgs),
 }
 
 /// Metadata that overrides what the inputs say.
@@ -275,4 +299,67 @@ pub struct EvalArgs {
     /// Print the full result as JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReconcileArgs {
+    /// Documents (JSON Lines, files, folders, or - for standard input); their claims are extracted unless --claims is given
+    #[arg(value_name = "DOCS")]
+    pub inputs: Vec<PathBuf>,
+    /// Claims to reconcile (JSON Lines, one claim per line) instead of extracting them
+    #[arg(long, value_name = "FILE")]
+    pub claims: Option<PathBuf>,
+    /// The documents of the claims given with --claims (for dates, publishers and copies)
+    #[arg(long = "docs", value_name = "DOCS")]
+    pub docs: Vec<PathBuf>,
+    /// Also write one {"doc","copy_of"} line per syndicated copy to FILE
+    #[arg(long, value_name = "FILE")]
+    pub copies: Option<PathBuf>,
+    /// Only reports published on or before DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct FactsArgs {
+    /// Only facts with at least this many independent sources
+    #[arg(long, default_value_t = 0)]
+    pub min_sources: usize,
+    /// Only facts whose reports give incompatible values
+    #[arg(long)]
+    pub conflicting: bool,
+    /// Only reports published on or before DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// transfer, deployment, casualties, loss or production
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// The giving side (ISO code such as KP, or an actor's name)
+    #[arg(long)]
+    pub from: Option<String>,
+    /// The receiving side
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Words in an item's name or text
+    #[arg(long)]
+    pub item: Option<String>,
+    /// At most this many facts
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct FactArgs {
+    /// The fact's id, as `tally facts` prints it
+    pub id: String,
+    /// Only reports published on or before DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// table (readable) or jsonl (one JSON object)
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }

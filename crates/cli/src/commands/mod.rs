@@ -5,8 +5,10 @@ mod docs;
 mod eval;
 mod export;
 mod extract;
+mod facts;
 mod ingest;
 mod inputs;
+mod reconcile;
 mod search;
 mod show;
 mod stats;
@@ -27,6 +29,9 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Export(a) => export::run(a, cli.db),
         Command::Stats(a) => stats::run(a, cli.db),
         Command::Eval(a) => eval::run(a, quiet),
+        Command::Reconcile(a) => reconcile::run(a, quiet),
+        Command::Facts(a) => facts::run_facts(a, cli.db),
+        Command::Fact(a) => facts::run_fact(a, cli.db),
     }
 }
 

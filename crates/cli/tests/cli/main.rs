@@ -6,6 +6,7 @@ mod eval;
 mod extract;
 mod ingest;
 mod query;
+mod reconcile;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
