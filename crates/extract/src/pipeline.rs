@@ -216,6 +216,18 @@ impl Pipeline {
             trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
         }
+        // "a Lockheed 747", "the Saab 340": a maker's model number
+        if f0 > 0
+            && u.ment_at(f0 - 1).is_some_and(|m| {
+                matches!(
+                    lex.entity(m.id),
+                    tally_lexicon::Entity::Body(b) if b.class.as_deref() == Some("industry")
+                )
+            })
+        {
+            trace!("figure {fi}: a model number");
+            return None;
+        }
         // "day 1,205 of the invasion", "flight 17": a number that names
         if f0 > 0
             && fig.bound == tally_core::Bound::Exact

@@ -186,3 +186,15 @@ fn each_item_of_a_list_keeps_its_own_time() {
     assert_eq!(when(5.0).as_deref(), Some("in June"), "{c:?}");
     assert_eq!(when(4.0).as_deref(), Some("next year"), "{c:?}");
 }
+
+#[test]
+fn a_maker_names_its_states_production_and_its_model_numbers_are_no_counts() {
+    let c = claims("Hanwha Aerospace turned out 96 K9 howitzers last year, the company said.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].kind, Kind::Production);
+    assert_eq!(c[0].from.as_deref(), Some("KR"));
+    let c = claims("Ukraine received a Saab 340 surveillance plane from Sweden.");
+    assert!(c.iter().all(|c| c.quantity.value != 340.0), "{c:?}");
+    let c = claims("The launcher carries six guided rockets with a range of 80 km.");
+    assert!(c.is_empty(), "{c:?}");
+}
