@@ -73,6 +73,10 @@ struct RawCues {
     use_by: Vec<String>,
     #[serde(default)]
     label_nouns: Vec<String>,
+    #[serde(default)]
+    composition: Vec<String>,
+    #[serde(default)]
+    consignments: Vec<String>,
     package: Vec<String>,
     casualty_nouns: Vec<String>,
     event_words: Vec<Vec<String>>,
@@ -140,6 +144,11 @@ pub(crate) struct Cues {
     pub use_by: PhraseSet<()>,
     /// Nouns a number names rather than counts ("day 1,205", "flight 17").
     pub label_nouns: PhraseSet<()>,
+    /// Verbs of composition ("consisted of"): what a consignment is made of
+    /// is what was moved; what a battery is made of is no claim.
+    pub composition: PhraseSet<()>,
+    /// Nouns of things moved as one lot ("shipment", "package").
+    pub consignments: PhraseSet<()>,
     pub package: PhraseSet<()>,
     pub casualty_nouns: PhraseSet<()>,
     /// Words of one dated event each ("invasion", "invaded").
@@ -235,6 +244,8 @@ impl Cues {
                 .collect(),
             use_by: s(&c.use_by),
             label_nouns: s(&c.label_nouns),
+            composition: s(&c.composition),
+            consignments: s(&c.consignments),
             package: s(&c.package),
             casualty_nouns: s(&c.casualty_nouns),
             event_words: c

@@ -153,10 +153,15 @@ pub(crate) fn item_after(
             steps += 1;
             continue;
         }
-        // a capitalised designation before a class noun: "Abrams tanks"
+        // a capitalised designation before a class noun: "Abrams tanks",
+        // "MK-84 2,000-pound bombs"
         if u.is_capitalised(j)
             && j + 1 < n
-            && u.items.iter().any(|h| h.t0 == j + 1 || h.t0 == j + 2)
+            && u.items.iter().any(|h| {
+                h.t0 > j
+                    && h.t0 <= j + 4
+                    && (j + 1..h.t0).all(|k| u.word(k) == "-" || !u.is_punct(k))
+            })
             && !u.is_punct(j)
         {
             if text_start.is_none() {

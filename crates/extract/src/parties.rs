@@ -165,7 +165,10 @@ pub(crate) fn parties(
         if let Some(m) = u.ment_ending(k + 1) {
             let prev = if m.t0 > 0 { u.word(m.t0 - 1) } else { "" };
             if let Some(code) = party_of(lex, m) {
-                if !PREPS.contains(&prev) && (m.t0 < np0 || m.t1 > np1) && !inside(m.t0) {
+                // "entities in Russia supplied ...", "suppliers based in
+                // Singapore": the subject's home is the agent's side
+                let home = prev == "in" && subject_home(u, m.t0);
+                if (!PREPS.contains(&prev) || home) && (m.t0 < np0 || m.t1 > np1) && !inside(m.t0) {
                     p.agent = Some(code);
                     break;
                 }
@@ -243,6 +246,8 @@ pub(crate) fn parties(
                 }
             } else if let Some(code) = party_of(lex, m) {
                 match prev {
+                    // "..., and those in China $267 million": a gapped subject
+                    "in" if b >= 2 && matches!(u.word(b - 2), "those" | "ones") => {}
                     "to" | "into" | "for" | "in" | "alongside" => {
                         p.recipient.get_or_insert(code);
                     }
@@ -280,6 +285,35 @@ pub(crate) fn parties(
     where_antecedent(u, lex, clause, t.t0, &mut p);
     place_in(u, lex, clause, &mut p);
     p
+}
+
+/// Is the "in" before token `b` the home of a subject noun ("entities in",
+/// "firms based in", "companies registered in")?
+fn subject_home(u: &UnitView, b: usize) -> bool {
+    let mut k = b.saturating_sub(2);
+    if matches!(
+        u.word(k),
+        "based" | "registered" | "located" | "headquartered"
+    ) && k > 0
+    {
+        k -= 1;
+    }
+    matches!(
+        u.word(k),
+        "entities"
+            | "companies"
+            | "firms"
+            | "suppliers"
+            | "manufacturers"
+            | "makers"
+            | "exporters"
+            | "producers"
+            | "brokers"
+            | "dealers"
+            | "traders"
+            | "factories"
+            | "plants"
+    )
 }
 
 /// Does a new clause start at the comma at `k` (", where ...", ", and some

@@ -9,12 +9,13 @@ use crate::cues::{Cues, ItemKind, Topic, CUES, ITEMS};
 use crate::ellipsis::{add_elliptic_states, SeenStates};
 use crate::events::EventDates;
 use crate::frames;
+use crate::frames::TrigHit;
 use crate::items;
 use crate::marks::Cue;
 use crate::parties::Parties;
 use crate::scene::{Scene, Tools};
 use crate::segment::segment;
-use crate::triggers::{Frame, Triggers, BUILTIN};
+use crate::triggers::{Frame, Trigger, Triggers, BUILTIN};
 use crate::{backrefs, dedup, parties, source, stage, when, ExtractError};
 use tally_core::{Claim, Document, Extractor, Item, Kind, Outcome, Quantity, Span, Stage};
 use tally_lexicon::Lexicon;
@@ -248,6 +249,23 @@ impl Pipeline {
         }
         let mut trig = coord::part_predicate(sc, fi, cues, clause.1)
             .or_else(|| frames::governing(u, &sc.trigs, f0, f1, &item, clause));
+        // "The held shipment consisted of 1,800 bombs": what a consignment
+        // is made of was moved
+        let mut consignment = false;
+        if let Some(t) = trig.filter(|t| {
+            t.trig.frame == Frame::NonClaim
+                && cues.composition.contains_at(u.lower, &u.toks, t.t0)
+                && (clause.0..t.t0).any(|k| cues.consignments.contains_at(u.lower, &u.toks, k))
+        }) {
+            trig = Some(TrigHit {
+                trig: Trigger {
+                    frame: Frame::Include,
+                    ..t.trig
+                },
+                ..t
+            });
+            consignment = true;
+        }
         if trig.is_some_and(|t| t.trig.frame == Frame::NonClaim) {
             trace!("figure {fi}: dropped at pipeline.rs:{}", line!());
             return None;
@@ -465,7 +483,12 @@ impl Pipeline {
         // more were dispatched in May": a firm verb whose sentence names no
         // party continues the open frame of its kind
         let firm = trig.is_some_and(|t| frames::is_firm(t.trig.frame));
-        if from.is_none() && to.is_none() && inherited.is_none() && firm && p.is_empty() {
+        if from.is_none()
+            && to.is_none()
+            && inherited.is_none()
+            && (firm || consignment)
+            && p.is_empty()
+        {
             if let Some(o) = ctx.open_for(kind, item.kind.is_people(), sc, &self.tools()) {
                 from = o.from.clone();
                 to = o.to.clone();

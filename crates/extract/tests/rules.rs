@@ -198,3 +198,18 @@ fn a_maker_names_its_states_production_and_its_model_numbers_are_no_counts() {
     let c = claims("The launcher carries six guided rockets with a range of 80 km.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_consignment_consists_of_what_was_moved_and_a_firms_home_is_its_side() {
+    let c = claims(
+        "Canada sent a shipment of arms to Poland in May. The shipment consisted of 800 rifles and 40 mortars, the official said.",
+    );
+    assert!(
+        c.iter()
+            .any(|c| c.quantity.value == 800.0 && c.from.as_deref() == Some("CA")),
+        "{c:?}"
+    );
+    let c = claims("Companies based in Singapore supplied 40 drones to the junta.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].from.as_deref(), Some("SG"));
+}
