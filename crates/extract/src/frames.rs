@@ -212,7 +212,7 @@ pub(crate) fn presence(
         item_end
     };
     let place_at = |k: usize| {
-        matches!(u.word(k), "in" | "on" | "into")
+        matches!(u.word(k), "in" | "on" | "into" | "inside" | "across" | "throughout")
             && (k + 1..=k + 3).any(|j| u.ment_starting(j).is_some())
     };
     let present = (item_end..(item_end + 4).min(u.toks.len()))
