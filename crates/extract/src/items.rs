@@ -528,7 +528,8 @@ fn casualty_noun(
             elided: true,
             ..p
         },
-        None => ItemRef {
+        // "1 dead, 5 wounded": soldiers only where the unit speaks of them
+        None if military_people(u) => ItemRef {
             name: "soldiers".into(),
             text: u.slice(f1, e).to_string(),
             kind: ItemKind::People,
@@ -536,7 +537,28 @@ fn casualty_noun(
             at: None,
             elided: true,
         },
+        None => ItemRef {
+            name: "people".into(),
+            text: u.slice(f1, e).to_string(),
+            kind: ItemKind::Civilians,
+            origin: None,
+            at: None,
+            elided: true,
+        },
     })
+}
+
+/// Does the unit name military people or losses ("troops", "soldiers",
+/// "servicemen", "the army", "casualties" of a force)?
+fn military_people(u: &UnitView) -> bool {
+    u.items.iter().any(|h| h.kind == ItemKind::People)
+        || (0..u.toks.len()).any(|k| {
+            matches!(
+                u.word(k),
+                "military" | "army" | "armed" | "forces" | "troops" | "soldiers" | "servicemen"
+                    | "personnel" | "fighters" | "losses" | "casualties" | "combat" | "front"
+            )
+        })
 }
 
 /// Is there, between an earlier noun and the figure at `f0`, another figure
