@@ -212,8 +212,10 @@ pub(crate) fn presence(
         item_end
     };
     let place_at = |k: usize| {
-        matches!(u.word(k), "in" | "on" | "into" | "inside" | "across" | "throughout")
-            && (k + 1..=k + 3).any(|j| u.ment_starting(j).is_some())
+        matches!(
+            u.word(k),
+            "in" | "on" | "into" | "inside" | "across" | "throughout"
+        ) && (k + 1..=k + 3).any(|j| u.ment_starting(j).is_some())
     };
     let present = (item_end..(item_end + 4).min(u.toks.len()))
         .any(|k| place_at(k) && (!things || (k > 0 && u.word(k - 1) == "be")))

@@ -555,8 +555,19 @@ fn military_people(u: &UnitView) -> bool {
         || (0..u.toks.len()).any(|k| {
             matches!(
                 u.word(k),
-                "military" | "army" | "armed" | "forces" | "troops" | "soldiers" | "servicemen"
-                    | "personnel" | "fighters" | "losses" | "casualties" | "combat" | "front"
+                "military"
+                    | "army"
+                    | "armed"
+                    | "forces"
+                    | "troops"
+                    | "soldiers"
+                    | "servicemen"
+                    | "personnel"
+                    | "fighters"
+                    | "losses"
+                    | "casualties"
+                    | "combat"
+                    | "front"
             )
         })
 }

@@ -9,7 +9,7 @@ use crate::marks::Cue;
 use crate::mentions::{tok_range, UnitView};
 use crate::segment::{Unit as SegUnit, UnitKind};
 use crate::triggers::Triggers;
-use tally_core::{Date, Span};
+use tally_core::{Bound, Date, Span};
 use tally_figures::Figure;
 use tally_lexicon::{Lexicon, Mention};
 use tally_time::{find_times, Anchor, TimeExpr};
@@ -83,6 +83,7 @@ impl<'a> Scene<'a> {
             })
             .filter(|(_, _, r)| !u.ments.iter().any(|m| r.0 >= m.t0 && r.1 <= m.t1))
             .collect();
+        let figs = join_alternatives(&u, figs);
         Scene {
             u,
             span: unit.span,
@@ -148,6 +149,53 @@ impl<'a> Scene<'a> {
 
 /// Every trigger in the unit, longest match first, minus participles used
 /// as adjectives ("destroyed tanks" in a list of kinds) and "made in X".
+/// "70 or 80,000", "three or four thousand", "two or three": one range,
+/// the first number taking the scale of the second.
+fn join_alternatives(u: &UnitView, figs: Vec<FigHit>) -> Vec<FigHit> {
+    let mut out: Vec<FigHit> = Vec::with_capacity(figs.len());
+    for f in figs {
+        if let Some(prev) = out.last_mut() {
+            let (a, b) = (&prev.0, &f.0);
+            let joined = prev.2 .1 + 1 == f.2 .0
+                && u.word(prev.2 .1) == "or"
+                && a.bound == Bound::Exact
+                && a.max.is_none()
+                && b.max.is_none()
+                && a.unit == b.unit
+                && a.value >= 1.0
+                && b.value > a.value
+                && a.value.fract() == 0.0;
+            if joined {
+                let digits = |v: f64| v.log10().floor() as i32;
+                let scale = if b.value >= 1000.0 && a.value < 1000.0 {
+                    10f64.powi(digits(b.value) - digits(a.value))
+                } else {
+                    1.0
+                };
+                let low = a.value * scale;
+                if low < b.value {
+                    let merged = Figure {
+                        span: Span::new(a.span.start, b.span.end),
+                        value: low,
+                        max: Some(b.value),
+                        bound: Bound::Range,
+                        unit: b.unit.clone(),
+                        measure: None,
+                    };
+                    *prev = (
+                        merged,
+                        Span::new(prev.1.start, f.1.end),
+                        (prev.2 .0, f.2 .1),
+                    );
+                    continue;
+                }
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
 impl Scene<'_> {
     /// Does the unit speak of a sale ("approved the sale of")?
     pub(crate) fn mentions_sale(&self, cues: &crate::cues::Cues) -> bool {

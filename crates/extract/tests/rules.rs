@@ -213,3 +213,12 @@ fn a_consignment_consists_of_what_was_moved_and_a_firms_home_is_its_side() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].from.as_deref(), Some("SG"));
 }
+
+#[test]
+fn two_numbers_joined_by_or_are_one_range() {
+    let c = claims("Kahl said Russia had also lost three or four thousand armoured vehicles.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].quantity.value, 3000.0);
+    assert_eq!(c[0].quantity.max, Some(4000.0));
+    assert_eq!(c[0].quantity.bound, tally_core::Bound::Range);
+}
