@@ -77,6 +77,8 @@ struct RawCues {
     composition: Vec<String>,
     #[serde(default)]
     consignments: Vec<String>,
+    #[serde(default)]
+    attack_nouns: Vec<String>,
     package: Vec<String>,
     casualty_nouns: Vec<String>,
     event_words: Vec<Vec<String>>,
@@ -149,6 +151,9 @@ pub(crate) struct Cues {
     pub composition: PhraseSet<()>,
     /// Nouns of things moved as one lot ("shipment", "package").
     pub consignments: PhraseSet<()>,
+    /// Nouns of an attack: a demonym before one names the attacker ("the
+    /// Indian strikes").
+    pub attack_nouns: PhraseSet<()>,
     pub package: PhraseSet<()>,
     pub casualty_nouns: PhraseSet<()>,
     /// Words of one dated event each ("invasion", "invaded").
@@ -246,6 +251,7 @@ impl Cues {
             label_nouns: s(&c.label_nouns),
             composition: s(&c.composition),
             consignments: s(&c.consignments),
+            attack_nouns: s(&c.attack_nouns),
             package: s(&c.package),
             casualty_nouns: s(&c.casualty_nouns),
             event_words: c

@@ -245,6 +245,14 @@ pub(crate) fn parties(
                     }
                 }
             } else if let Some(code) = party_of(lex, m) {
+                // "killed in the Indian strikes": a demonym before a noun of
+                // attack names the attacker, never a place or a recipient
+                if m.form == Form::Demonym && cues.attack_nouns.contains_at(u.lower, &u.toks, m.t1)
+                {
+                    p.by_agent.get_or_insert(code);
+                    k = m.t1.max(k + 1);
+                    continue;
+                }
                 match prev {
                     // "..., and those in China $267 million": a gapped subject
                     "in" if b >= 2 && matches!(u.word(b - 2), "those" | "ones") => {}
@@ -555,12 +563,13 @@ pub(crate) fn civilian_sides(
     to: Option<String>,
     cues: &Cues,
 ) -> (Option<String>, Option<String>) {
+    // "killed 22 people in Lebanon": the state named where it happened,
+    // before a place found anywhere in the clause
     let from = p
         .owner
         .clone()
-        .or(p.place_state.clone())
-        // "killed 22 people in Lebanon": the state where it happened
         .or(p.recipient.clone())
+        .or(p.place_state.clone())
         .or(p.target.clone());
     let to = to.filter(|t| Some(t) != from.as_ref()).or_else(|| {
         from.as_deref()

@@ -537,7 +537,7 @@ impl Pipeline {
                 to = pv.to.clone().or(to).filter(|t| from.as_ref() != Some(t));
             }
         }
-        if kind == Kind::Loss && from.is_none() {
+        if kind == Kind::Loss {
             // "25 drones launched by India": the user's, not the causer
             if let Some(user) = used_by(u, cues, lex, f1, &item) {
                 if to.as_ref() == Some(&user) {

@@ -12,7 +12,7 @@ use tally_core::{Document, Extractor};
 use tally_extract::Pipeline;
 
 /// Floors: what the code measures, raised as extraction improves.
-const ALL_F1: f64 = 0.635;
+const ALL_F1: f64 = 0.64;
 const ALL_STRICT: f64 = 0.50;
 const OLD_F1: f64 = 0.985;
 const OLD_STRICT: f64 = 0.94;

@@ -222,3 +222,9 @@ fn two_numbers_joined_by_or_are_one_range() {
     assert_eq!(c[0].quantity.max, Some(4000.0));
     assert_eq!(c[0].quantity.bound, tally_core::Bound::Range);
 }
+
+#[test]
+fn a_demonym_before_an_attack_noun_is_the_attacker_not_the_place() {
+    let c = claims("Officials said 31 people were killed in the Indian strikes.");
+    assert!(c.iter().all(|c| c.from.as_deref() != Some("IN")), "{c:?}");
+}
