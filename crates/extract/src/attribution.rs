@@ -147,6 +147,19 @@ pub(crate) fn find_attrs(
                     a.evidence = Some(Evidence::Estimate);
                 }
                 match by {
+                    // "according to two US officials quoted by Reuters":
+                    // the officials speak, Reuters carries it
+                    Some(b)
+                        if b > s0 + 1
+                            && matches!(u.word(b - 1), "quoted" | "cited" | "interviewed") =>
+                    {
+                        set_speaker(u, s0, b - 1, lex, cues, sp, &mut a);
+                        let v1 = (b + 1..s1)
+                            .rev()
+                            .find(|&k| !u.is_punct(k))
+                            .map_or(b + 1, |k| k + 1);
+                        a.via = (v1 > b + 1).then(|| u.slice(b + 1, v1).to_string());
+                    }
                     Some(b) => set_speaker(u, b + 1, s1, lex, cues, sp, &mut a),
                     None => {
                         if a.evidence == Some(Evidence::Document) && !has_name(u, s0, s1) {
@@ -177,7 +190,10 @@ pub(crate) fn find_attrs(
         let object_of_saying = i > 0 && out.last().is_some_and(|a: &Attr| a.t1 == i);
         // "an estimated $825 million", "the reported figure": an adjective;
         // "Kyiv expected to receive": a plan, not words
-        let attributive = (i > 0 && matches!(u.word(i - 1), "a" | "an" | "the"))
+        // "Pakistan's claim to have": a noun after a possessive
+        let attributive = (i > 0
+            && (matches!(u.word(i - 1), "a" | "an" | "the")
+                || u.toks[i - 1].kind == crate::tokens::TokKind::Possessive))
             || (cues.plan_verbs.contains_at(u.lower, &u.toks, i) && u.word(i + 1) == "to");
         if let Some(vend) =
             speech.filter(|_| !object_of_saying && !attributive && !not_said(u, cues, i))
@@ -195,7 +211,9 @@ pub(crate) fn find_attrs(
             let mut k = i;
             while k > 0 {
                 let prev = k - 1;
-                if AUX.contains(&u.word(prev)) {
+                // "had by then counted", "has by now said"
+                let by_then = u.word(prev) == "by" && matches!(u.word(prev + 1), "then" | "now");
+                if AUX.contains(&u.word(prev)) || by_then {
                     k = prev;
                     continue;
                 }

@@ -13,7 +13,7 @@ use tally_extract::Pipeline;
 
 /// Floors: what the code measures, raised as extraction improves.
 const ALL_F1: f64 = 0.65;
-const ALL_STRICT: f64 = 0.505;
+const ALL_STRICT: f64 = 0.515;
 const OLD_F1: f64 = 0.985;
 const OLD_STRICT: f64 = 0.94;
 /// Claims found in dev reports whose gold has none, at most.

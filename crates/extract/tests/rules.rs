@@ -228,3 +228,14 @@ fn a_demonym_before_an_attack_noun_is_the_attacker_not_the_place() {
     let c = claims("Officials said 31 people were killed in the Indian strikes.");
     assert!(c.iter().all(|c| c.from.as_deref() != Some("IN")), "{c:?}");
 }
+
+#[test]
+fn officials_quoted_by_an_outlet_speak_through_it() {
+    let c = claims(
+        "Poland has received 40 tanks from South Korea, according to two Polish officials quoted by Reuters.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    let src = c[0].source.clone().expect("source");
+    assert_eq!(src.speaker.as_deref(), Some("two Polish officials"));
+    assert_eq!(src.via.as_deref(), Some("Reuters"));
+}
