@@ -277,6 +277,25 @@ pub(crate) fn parties(
                         p.target.get_or_insert(code);
                     }
                     "with" | "of" => {}
+                    // "supply the Australian Army with 30 guns"
+                    _ if b == t.t1
+                        && m.form == Form::Demonym
+                        && matches!(
+                            u.word(m.t1),
+                            "army"
+                                | "military"
+                                | "forces"
+                                | "navy"
+                                | "air"
+                                | "armed"
+                                | "troops"
+                                | "marines"
+                                | "government"
+                                | "authorities"
+                        ) =>
+                    {
+                        p.recipient.get_or_insert(code);
+                    }
                     _ if b == t.t1 && m.form != Form::Demonym => {
                         // indirect object: "send Russia 100", "supplied Moscow with"
                         p.recipient.get_or_insert(code);

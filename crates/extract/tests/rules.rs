@@ -239,3 +239,14 @@ fn officials_quoted_by_an_outlet_speak_through_it() {
     assert_eq!(src.speaker.as_deref(), Some("two Polish officials"));
     assert_eq!(src.via.as_deref(), Some("Reuters"));
 }
+
+#[test]
+fn an_army_supplied_is_the_recipient_and_signing_for_is_an_order() {
+    let c = claims("Hanwha will supply the Australian Army with 30 AS9 Huntsman howitzers.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].to.as_deref(), Some("AU"));
+    let c = claims("Chile has signed for 40 Leopard 2 tanks from Germany.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].to.as_deref(), Some("CL"));
+    assert_eq!(c[0].from.as_deref(), Some("DE"));
+}
