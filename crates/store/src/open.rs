@@ -106,17 +106,17 @@ impl Store {
 /// cross-checks).
 fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let problems = crate::check::pragma_rows(conn, "PRAGMA quick_check(20)")
-        .map_err(|e| damaged_or(e, path, format!("checking {}", path.display())))?;
+        .map_err(|e| damaged_or(e, path, format!("opening {}", path.display())))?;
     if problems.iter().all(|p| p == "ok") {
         return Ok(());
     }
     Err(damaged(path, problems.join("; ")))
 }
 
-/// SQLite's ways of saying the file is not a sound database.
+/// SQLite's way of saying the database is damaged. (A file that is no
+/// SQLite database at all keeps SQLite's own "file is not a database".)
 pub(crate) fn is_damage(e: &rusqlite::Error) -> bool {
-    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
-    matches!(e.sqlite_error_code(), Some(DatabaseCorrupt | NotADatabase))
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt)
 }
 
 fn damaged_or(e: rusqlite::Error, path: &Path, what: String) -> StoreError {
