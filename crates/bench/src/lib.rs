@@ -10,6 +10,8 @@
 //! - [`patterns::patterns`]: every lexicon phrase with its label.
 //! - [`throughput::run`]: the measurements of `tally-bench run`, as [`Row`]s;
 //!   [`throughput::table`] renders them.
+//! - [`scale`]: extraction time against the size of one document (prose,
+//!   and one run without sentence punctuation), for `tally-bench scale`.
 //!
 //! ```
 //! use tally_bench::Generator;
@@ -27,6 +29,7 @@ mod fill;
 pub mod meantime;
 pub mod patterns;
 mod rng;
+pub mod scale;
 mod templates;
 pub mod throughput;
 

@@ -40,6 +40,17 @@ enum Cmd {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Extraction time against the size of one document (prose; one unpunctuated run)
+    Scale {
+        /// Sizes of the prose document, in MB, comma-separated
+        #[arg(long, value_delimiter = ',', default_value = "1,2,4,8,16")]
+        prose_mb: Vec<f64>,
+        /// Sizes of the unpunctuated document, in MB, comma-separated
+        #[arg(long, value_delimiter = ',', default_value = "0.25,0.5,1,2,4")]
+        unpunctuated_mb: Vec<f64>,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
     /// Measure floor, stages, extraction, ingest and (optionally) the peer
     Run {
         /// Documents for the in-process measurements
@@ -107,6 +118,29 @@ fn main() -> Result<()> {
             }
             w.flush()?;
             eprintln!("{} MEANTIME articles -> {}", docs.len(), out.display());
+        }
+        Cmd::Scale {
+            prose_mb,
+            unpunctuated_mb,
+            seed,
+        } => {
+            use tally_bench::scale;
+            let lex = Lexicon::builtin()?;
+            let generator = Generator::new(&lex)?;
+            let pipeline = tally_extract::Pipeline::new(Lexicon::builtin()?);
+            let bytes = |mb: f64| (mb * 1e6) as usize;
+            let mut rows = Vec::new();
+            for mb in prose_mb {
+                let text = scale::prose(&generator, seed, bytes(mb));
+                rows.push(scale::measure(&pipeline, "prose", text));
+                eprint!("{}", scale::table(&rows[rows.len() - 1..]));
+            }
+            for mb in unpunctuated_mb {
+                let text = scale::unpunctuated(&generator, seed, bytes(mb));
+                rows.push(scale::measure(&pipeline, "unpunctuated", text));
+                eprint!("{}", scale::table(&rows[rows.len() - 1..]));
+            }
+            print!("{}", scale::table(&rows));
         }
         Cmd::Patterns { out } => {
             let n = write_patterns(&Lexicon::builtin()?, &out)?;

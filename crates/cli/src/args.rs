@@ -87,6 +87,14 @@ Plain words are searched as words (all must occur); exit code 1 when nothing mat
     #[command(after_help = "Examples:\n  tally stats\n  tally stats --format json")]
     Stats(StatsArgs),
 
+    /// Check the database file: SQLite's full integrity check, foreign keys, the search index
+    #[command(
+        after_help = "Examples:\n  tally check\n  tally check --db archive.db\n\n\
+Changes nothing unless --rebuild-search-index is given. Exit code 0 when the database is sound, \
+2 when it is damaged (with what to do)."
+    )]
+    Check(CheckArgs),
+
     /// Score extracted claims against gold claims (shared/spec/claims.md section 4)
     #[command(
         after_help = "Examples:\n  tally eval --gold ../shared/eval/dev/gold.jsonl --docs ../shared/eval/dev/docs.jsonl\n  \
@@ -138,6 +146,28 @@ pub struct MetaArgs {
     pub url: Option<String>,
 }
 
+/// Limits on extracting one document.
+#[derive(Args, Debug, Clone, Copy)]
+pub struct GuardArgs {
+    /// Longest document text extracted, in MB; a longer one fails alone with a message
+    #[arg(long, value_name = "MB", default_value_t = 8.0)]
+    pub max_doc_mb: f64,
+    /// Longest time one document's extraction may take, in seconds; it then fails alone
+    #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+    pub extract_timeout: f64,
+}
+
+impl GuardArgs {
+    pub fn guard(&self) -> crate::guard::Guard {
+        let max_bytes = (self.max_doc_mb.max(0.0) * 1024.0 * 1024.0) as usize;
+        let secs = self.extract_timeout.clamp(0.0, 1e9);
+        crate::guard::Guard {
+            max_bytes,
+            timeout: std::time::Duration::from_secs_f64(secs),
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct IngestArgs {
     /// Files, folders, or - for standard input
@@ -148,6 +178,8 @@ pub struct IngestArgs {
     /// Then print the claims of the documents this run read, as a table
     #[arg(long)]
     pub claims: bool,
+    #[command(flatten)]
+    pub guard: GuardArgs,
     /// Documents written per transaction
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch: u32,
@@ -194,6 +226,8 @@ pub struct ExtractArgs {
     pub format: Format,
     #[command(flatten)]
     pub meta: MetaArgs,
+    #[command(flatten)]
+    pub guard: GuardArgs,
 }
 
 #[derive(Args, Debug, Default)]
@@ -280,6 +314,13 @@ pub struct ExportArgs {
 pub struct StatsArgs {
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Rebuild the full-text index from the documents (when only it is out of step)
+    #[arg(long)]
+    pub rebuild_search_index: bool,
 }
 
 #[derive(Args, Debug)]

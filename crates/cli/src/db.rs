@@ -1,4 +1,4 @@
-//! Where the database lives.
+//! Where the database lives, and opening it for reading or for writing.
 
 use anyhow::{Context, Result};
 use std::path::PathBuf;
@@ -16,7 +16,17 @@ pub fn path(flag: Option<PathBuf>) -> Result<PathBuf> {
     Ok(dirs.data_dir().join("tally.db"))
 }
 
+/// For writers (`ingest`): created if missing, refused if damaged, migrated
+/// if older.
 pub fn open(flag: Option<PathBuf>) -> Result<Store> {
     let path = path(flag)?;
     Store::open(&path).with_context(|| format!("cannot open the database {}", path.display()))
+}
+
+/// For readers: never creates a file, never waits on a writer, works on a
+/// read-only file.
+pub fn open_read(flag: Option<PathBuf>) -> Result<Store> {
+    let path = path(flag)?;
+    Store::open_read_only(&path)
+        .with_context(|| format!("cannot open the database {}", path.display()))
 }

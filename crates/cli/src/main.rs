@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod db;
+mod guard;
 mod output;
 mod pipeline;
 mod progress;

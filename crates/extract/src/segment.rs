@@ -158,18 +158,45 @@ fn sentences(text: &str, start: usize, end: usize, units: &mut Vec<Unit>) {
             let held = in_quote && quote_goes_on(text, next, end)
                 || ends_with_abbreviation(text, unit_start, term_start, term_end, next);
             if !held {
-                units.push(Unit {
-                    span: Span::new(unit_start, j),
-                    kind: UnitKind::Sentence,
-                });
+                push_capped(text, unit_start, j, units);
                 unit_start = next;
             }
         }
         i = next.max(j);
     }
     if unit_start < end {
+        push_capped(text, unit_start, end, units);
+    }
+}
+
+/// Longest sentence unit, in bytes (some 700 words, far beyond any real
+/// sentence). Text without sentence punctuation is cut into units of at
+/// most this, at white space, so that work done per unit, which grows
+/// faster than its length, stays bounded.
+const MAX_UNIT_BYTES: usize = 4096;
+
+/// Push the sentence `text[start..end]`, cut at white space into units no
+/// longer than [`MAX_UNIT_BYTES`] (mid-word only when a single word is).
+fn push_capped(text: &str, mut start: usize, end: usize, units: &mut Vec<Unit>) {
+    while end - start > MAX_UNIT_BYTES {
+        let mut limit = start + MAX_UNIT_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let cut = match window.rfind(char::is_whitespace) {
+            Some(k) if !window[..k].trim_end().is_empty() => start + window[..k].trim_end().len(),
+            _ => limit,
+        };
         units.push(Unit {
-            span: Span::new(unit_start, end),
+            span: Span::new(start, cut),
+            kind: UnitKind::Sentence,
+        });
+        start = skip(text, cut, end, char::is_whitespace);
+    }
+    if start < end {
+        units.push(Unit {
+            span: Span::new(start, end),
             kind: UnitKind::Sentence,
         });
     }
@@ -310,6 +337,26 @@ fn parse_abbreviations(src: &'static str) -> Abbreviations {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_unpunctuated_run_is_cut_into_bounded_units_at_white_space() {
+        let text = "twelve tanks were sent and ".repeat(2_000);
+        let units = segment(&text);
+        assert!(units.len() > 10, "{}", units.len());
+        let mut words = Vec::new();
+        let mut last = 0;
+        for u in &units {
+            assert!(u.span.end - u.span.start <= MAX_UNIT_BYTES);
+            assert!(u.span.start >= last);
+            last = u.span.end;
+            words.extend(text[u.span.range()].split_whitespace());
+        }
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+        let glued = "x".repeat(10_000);
+        let units = segment(&glued);
+        assert_eq!(units.len(), 3);
+        assert_eq!(units[2].span.end, glued.len());
+    }
 
     /// The texts and kinds of the units of `text`.
     fn units(text: &str) -> Vec<(&str, UnitKind)> {

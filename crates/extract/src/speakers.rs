@@ -2,6 +2,11 @@
 //! ("the NIS"), definite descriptions ("the agency") and documents ("the
 //! assessment") resolve to the name they stand for.
 
+/// Distinct speakers remembered; the oldest is forgotten beyond this, so
+/// a look-up never scans more (a document naming thousands of speakers
+/// would otherwise cost the square of their number).
+const MAX_SEEN: usize = 512;
+
 /// Speakers met so far in a document, for pronouns and short forms.
 #[derive(Default, Debug)]
 pub(crate) struct Speakers {
@@ -45,6 +50,19 @@ impl Speakers {
     pub(crate) fn remember(&mut self, text: &str, person: bool, acronym: Option<String>) {
         if person {
             self.last_person = Some(text.to_string());
+        }
+        // The same speaker again moves to the end instead of being kept
+        // twice: every look-up takes the latest match and reads only these
+        // fields, so results are unchanged, and the list grows with the
+        // distinct speakers, not with every mention.
+        let same = |s: &Seen| s.person == person && s.text == text && s.acronym == acronym;
+        if let Some(k) = self.seen.iter().rposition(same) {
+            let again = self.seen.remove(k);
+            self.seen.push(again);
+            return;
+        }
+        if self.seen.len() >= MAX_SEEN {
+            self.seen.remove(0);
         }
         self.seen.push(Seen {
             text: text.to_string(),
@@ -149,5 +167,21 @@ mod tests {
             Some("Daily Planet")
         );
         assert_eq!(sp.via_of(Some("Ole Dahl")), None);
+    }
+
+    #[test]
+    fn a_speaker_named_again_is_kept_once_and_the_list_is_bounded() {
+        let mut sp = Speakers::default();
+        for _ in 0..1000 {
+            sp.remember("Anna Berg", true, None);
+            sp.remember("Norway's Defence Research Agency", false, None);
+        }
+        assert_eq!(sp.seen.len(), 2);
+        assert_eq!(sp.seen[1].text, "Norway's Defence Research Agency");
+        for i in 0..2 * MAX_SEEN {
+            sp.remember(&format!("Speaker {i}"), true, None);
+        }
+        assert_eq!(sp.seen.len(), MAX_SEEN);
+        assert_eq!(sp.resolve("DRA", false), None, "forgotten");
     }
 }

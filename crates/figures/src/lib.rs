@@ -55,6 +55,7 @@
 
 mod lexicon;
 mod measure;
+mod normal;
 mod number;
 mod scan;
 mod token;
@@ -79,13 +80,28 @@ pub struct Figure {
 }
 
 /// Every figure of `text`, in text order, not overlapping. Never panics.
+///
+/// Format characters (zero-width spaces and joiners, the byte-order mark,
+/// bidi marks) are ignored, and full-width and Arabic-Indic digits read as
+/// digits; spans are always byte offsets into `text` itself.
 pub fn find_figures(text: &str) -> Vec<Figure> {
-    scan::scan(text)
+    let Some(normal) = normal::Normal::of(text) else {
+        return scan::scan(text);
+    };
+    let mut figs = scan::scan(&normal.text);
+    for f in &mut figs {
+        let (start, end) = normal.original(f.span.start, f.span.end, text);
+        f.span = Span::new(start, end);
+    }
+    figs
 }
 
 /// The value of `s` when the whole string is one number expression:
 /// "11,000", "1.5 million", "two thousand five hundred", "a dozen",
 /// "half a million", "1.2bn", "3k", "forty-two".
 pub fn parse_number(s: &str) -> Option<f64> {
-    number::parse_whole(s.trim())
+    match normal::Normal::of(s) {
+        Some(n) => number::parse_whole(n.text.trim()),
+        None => number::parse_whole(s.trim()),
+    }
 }

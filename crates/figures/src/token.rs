@@ -50,6 +50,71 @@ struct NumLex {
     dotted: bool,
 }
 
+/// How the integer digits of a number are being grouped so far.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    None,
+    Comma,
+    Space,
+    Apostrophe,
+}
+
+/// Where Indian grouping that starts with the comma at `i` ends: one or
+/// more two-digit groups, then one three-digit group ("1,00,000",
+/// "12,34,56,789"), and no further group.
+fn indian_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut pairs = 0;
+    while b.get(j) == Some(&b',')
+        && digit_at(b, j + 1)
+        && digit_at(b, j + 2)
+        && b.get(j + 3) == Some(&b',')
+    {
+        j += 3;
+        pairs += 1;
+    }
+    let end = j + 4;
+    let closed = b.get(end) != Some(&b',') || !digit_at(b, end + 1);
+    (pairs > 0 && b.get(j) == Some(&b',') && group_at(b, j + 1) && closed).then_some(end)
+}
+
+/// Where dotted thousands that start with the dot at `i` end: two or more
+/// `.ddd` groups ("1.000.000"), nothing glued after. One group ("1.000") is
+/// left to be read as a decimal, as English writes it.
+fn dotted_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut groups = 0;
+    while b.get(j) == Some(&b'.') && group_at(b, j + 1) {
+        j += 4;
+        groups += 1;
+    }
+    let glued = b.get(j).is_some_and(u8::is_ascii_alphanumeric)
+        || (b.get(j) == Some(&b'.') && digit_at(b, j + 1));
+    (groups >= 2 && !glued).then_some(j)
+}
+
+/// A decimal comma at `i`: one or two digits after it, then no digit and no
+/// further comma-and-digit ("1,5 million", "2,25"), after at most three
+/// ungrouped digits.
+fn decimal_comma(b: &[u8], i: usize) -> bool {
+    let k = (1..=2).find(|&k| digit_at(b, i + k) && !digit_at(b, i + k + 1));
+    k.is_some_and(|k| !(b.get(i + k + 1) == Some(&b',') && digit_at(b, i + k + 2)))
+}
+
+/// A group separator other than a comma at `i` ("40 000", "10'000",
+/// "10’000"), and its width in bytes.
+fn group_separator(text: &str, i: usize) -> Option<(Sep, usize)> {
+    let c = text[i..].chars().next()?;
+    let sep = if c == ' ' || GROUP_SPACES.contains(&c) {
+        Sep::Space
+    } else if c == '\'' || c == '\u{2019}' {
+        Sep::Apostrophe
+    } else {
+        return None;
+    };
+    Some((sep, c.len_utf8()))
+}
+
 fn lex_number(text: &str, start: usize) -> NumLex {
     let b = text.as_bytes();
     let mut buf = [0u8; 48];
@@ -62,8 +127,7 @@ fn lex_number(text: &str, start: usize) -> NumLex {
     };
     let mut i = start;
     let mut int_digits = 0usize;
-    let mut separated = false;
-    let mut comma = false;
+    let mut sep = Sep::None;
     let mut decimal = false;
     let mut dotted = false;
     let mut first_group = 0usize;
@@ -76,16 +140,46 @@ fn lex_number(text: &str, start: usize) -> NumLex {
                 push(*c, &mut n);
                 if !decimal {
                     int_digits += 1;
-                    if !separated {
+                    if sep == Sep::None {
                         first_group += 1;
                     }
                 }
                 i += 1;
             }
-            Some(b',') if !decimal && int_digits > 0 && group_at(b, i + 1) => {
-                separated = true;
-                comma = true;
-                i += 1;
+            Some(b',') if !decimal && sep == Sep::None && first_group <= 2 && int_digits > 0 => {
+                match indian_end(b, i) {
+                    Some(end) => {
+                        b[i..end]
+                            .iter()
+                            .filter(|c| c.is_ascii_digit())
+                            .for_each(|c| push(*c, &mut n));
+                        int_digits += end - i;
+                        sep = Sep::Comma;
+                        i = end;
+                    }
+                    None if group_at(b, i + 1) => {
+                        sep = Sep::Comma;
+                        i += 1;
+                    }
+                    None if decimal_comma(b, i) => {
+                        decimal = true;
+                        push(b'.', &mut n);
+                        i += 1;
+                    }
+                    None => break,
+                }
+            }
+            Some(b',') if !decimal && int_digits > 0 && matches!(sep, Sep::None | Sep::Comma) => {
+                if group_at(b, i + 1) {
+                    sep = Sep::Comma;
+                    i += 1;
+                } else if sep == Sep::None && first_group <= 3 && decimal_comma(b, i) {
+                    decimal = true;
+                    push(b'.', &mut n);
+                    i += 1;
+                } else {
+                    break;
+                }
             }
             Some(b'.') if digit_at(b, i + 1) => {
                 if decimal {
@@ -99,28 +193,38 @@ fn lex_number(text: &str, start: usize) -> NumLex {
                     }
                     break;
                 }
+                if let Some(end) = (sep == Sep::None && first_group <= 3)
+                    .then(|| dotted_end(b, i))
+                    .flatten()
+                {
+                    b[i..end]
+                        .iter()
+                        .filter(|c| c.is_ascii_digit())
+                        .for_each(|c| push(*c, &mut n));
+                    int_digits += (end - i) / 4 * 3;
+                    sep = Sep::Comma;
+                    i = end;
+                    continue;
+                }
                 decimal = true;
                 push(b'.', &mut n);
                 i += 1;
             }
             _ => {
-                // Digit groups set off by a (thin or no-break) space: "40 000".
-                let rest = &text[i..];
-                let space = rest
-                    .chars()
-                    .next()
-                    .filter(|c| *c == ' ' || GROUP_SPACES.contains(c))
-                    .map(char::len_utf8);
-                match space {
-                    Some(w)
+                // Digit groups set off by a (thin or no-break) space or an
+                // apostrophe: "40 000", "10'000"; one kind per number.
+                match group_separator(text, i) {
+                    Some((kind, w))
                         if !decimal
                             && first_group <= 3
                             && int_digits > 0
-                            && !comma
+                            && (sep == Sep::None || sep == kind)
                             && group_at(b, i + w)
-                            && plain_after_group(b, i + w + 3) =>
+                            && (plain_after_group(b, i + w + 3)
+                                || group_separator(text, i + w + 3)
+                                    .is_some_and(|(k, _)| k == kind)) =>
                     {
-                        separated = true;
+                        sep = kind;
                         i += w;
                     }
                     _ => break,
@@ -132,7 +236,7 @@ fn lex_number(text: &str, start: usize) -> NumLex {
         .ok()
         .and_then(|s| s.parse::<f64>().ok())
         .unwrap_or(0.0);
-    let digits = if separated || decimal || b[start] == b'.' {
+    let digits = if sep != Sep::None || decimal || b[start] == b'.' {
         0
     } else {
         int_digits.min(255) as u8
@@ -313,5 +417,35 @@ mod tests {
         assert_eq!(t[0].value, 1_234_567.0);
         let t = tokenize("12 155mm guns");
         assert_eq!(t[0].value, 12.0);
+    }
+
+    fn first_value(text: &str) -> (f64, &str) {
+        let t = tokenize(text);
+        (t[0].value, &text[t[0].start..t[0].end])
+    }
+
+    #[test]
+    fn other_conventions_of_grouping_and_decimals() {
+        assert_eq!(first_value("10'000 troops"), (10_000.0, "10'000"));
+        assert_eq!(
+            first_value("1\u{2019}250\u{2019}000 shells"),
+            (1_250_000.0, "1\u{2019}250\u{2019}000")
+        );
+        assert_eq!(first_value("1,00,000 troops"), (100_000.0, "1,00,000"));
+        assert_eq!(
+            first_value("12,34,56,789 rupees"),
+            (123_456_789.0, "12,34,56,789")
+        );
+        assert_eq!(first_value("1.000.000 rounds"), (1_000_000.0, "1.000.000"));
+        assert_eq!(first_value("1,5 million"), (1.5, "1,5"));
+        assert_eq!(first_value("12,25 tonnes"), (12.25, "12,25"));
+        // Unchanged: English grouping and decimals, lists, one dotted group.
+        assert_eq!(first_value("11,000 troops"), (11_000.0, "11,000"));
+        assert_eq!(first_value("1,234,567 rounds"), (1_234_567.0, "1,234,567"));
+        assert_eq!(first_value("1.5 million"), (1.5, "1.5"));
+        assert_eq!(first_value("1990's"), (1990.0, "1990"));
+        // Mixed separators are not one number.
+        assert_eq!(first_value("10'000 000"), (10_000.0, "10'000"));
+        assert_eq!(first_value("1,000'000"), (1_000.0, "1,000"));
     }
 }

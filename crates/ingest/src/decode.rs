@@ -3,8 +3,21 @@
 use crate::format::SNIFF_BYTES;
 use crate::ErrorKind;
 
+/// Byte-order marks of UTF-16, little- and big-endian.
+const UTF16_BOMS: [[u8; 2]; 2] = [[0xFF, 0xFE], [0xFE, 0xFF]];
+
+/// Why `bytes` cannot be text before any reader sees them: UTF-16 (by its
+/// byte-order mark; its ASCII has NUL bytes, so it would look binary), or a
+/// NUL byte in the first 8 KiB.
+pub(crate) fn not_text(bytes: &[u8]) -> Option<ErrorKind> {
+    if UTF16_BOMS.iter().any(|bom| bytes.starts_with(bom)) {
+        return Some(ErrorKind::Utf16);
+    }
+    binary_at(bytes).map(|offset| ErrorKind::Binary { offset })
+}
+
 /// The position of a NUL byte in the first 8 KiB, the mark of a binary file.
-pub(crate) fn binary_at(bytes: &[u8]) -> Option<usize> {
+fn binary_at(bytes: &[u8]) -> Option<usize> {
     bytes[..bytes.len().min(SNIFF_BYTES)]
         .iter()
         .position(|&b| b == 0)
@@ -16,8 +29,8 @@ pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ErrorKind> {
     if bytes.is_empty() {
         return Err(ErrorKind::Empty);
     }
-    if let Some(offset) = binary_at(bytes) {
-        return Err(ErrorKind::Binary { offset });
+    if let Some(kind) = not_text(bytes) {
+        return Err(kind);
     }
     let s = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 {
         offset: e.valid_up_to(),
@@ -43,5 +56,7 @@ mod tests {
             Err(ErrorKind::InvalidUtf8 { offset: 3 })
         );
         assert_eq!(text_of(b"\xEF\xBB\xBFhi"), Ok("hi"));
+        assert_eq!(text_of(b"\xFF\xFEh\0i\0"), Err(ErrorKind::Utf16));
+        assert_eq!(text_of(b"\xFE\xFF\0h\0i"), Err(ErrorKind::Utf16));
     }
 }

@@ -33,6 +33,8 @@ pub enum ErrorKind {
     Unsupported(String),
     #[error("binary file (NUL byte at byte {offset}), not a report")]
     Binary { offset: usize },
+    #[error("UTF-16 text: convert it to UTF-8 (for example with `iconv -f UTF-16 -t UTF-8`)")]
+    Utf16,
     #[error("invalid UTF-8 at byte {offset} (only UTF-8 input is read)")]
     InvalidUtf8 { offset: usize },
     #[error("empty input")]
@@ -45,10 +47,18 @@ pub enum ErrorKind {
     LineTooLong { limit: usize },
     #[error("not a JSON document: {0}")]
     Json(String),
+    #[error(
+        "{0} where a document object was expected (each line is {{\"text\": ..., \"id\": ...}})"
+    )]
+    NotAnObject(&'static str),
     #[error("{field}: {reason}")]
     BadField { field: String, reason: String },
     #[error("cannot read feed: {0}")]
     Feed(String),
+    #[error("special file ({0}), skipped")]
+    Special(&'static str),
+    #[error("folder already read (as {0}), not read again: a symlink loop or a second link to it")]
+    FolderSeen(String),
 }
 
 impl ErrorKind {

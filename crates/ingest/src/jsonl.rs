@@ -93,7 +93,8 @@ pub(crate) fn parse_line(
         offset: e.valid_up_to(),
     })?;
     let s = s.strip_prefix('\u{feff}').unwrap_or(s);
-    let raw: Raw = serde_json::from_str(s).map_err(|e| ErrorKind::Json(json_reason(&e)))?;
+    let raw: Raw = serde_json::from_str(s).map_err(|e| json_error(s, &e))?;
+    refuse_nul(&raw)?;
     let id = match raw.id {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(s)) => Some(s),
@@ -121,6 +122,49 @@ pub(crate) fn parse_line(
         author: raw.author,
     };
     meta.into_document(raw.text, overrides)
+}
+
+/// A NUL character (`\u0000`) in any field: refused, as SQLite and most
+/// tools cut text there.
+fn refuse_nul(raw: &Raw) -> Result<(), ErrorKind> {
+    let fields = [
+        ("text", Some(&raw.text)),
+        ("url", raw.url.as_ref()),
+        ("title", raw.title.as_ref()),
+        ("publisher", raw.publisher.as_ref()),
+        ("published", raw.published.as_ref()),
+        ("author", raw.author.as_ref()),
+    ];
+    for (field, value) in fields {
+        if let Some(at) = value.and_then(|v| v.find('\0')) {
+            return Err(ErrorKind::BadField {
+                field: field.into(),
+                reason: format!("holds a NUL character (\\u0000) at byte {at}; remove it"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What a line that parsed as JSON but is not an object holds.
+fn not_an_object(s: &str) -> Option<&'static str> {
+    Some(match s.trim_start().chars().next()? {
+        '[' => "a JSON array",
+        '"' => "a JSON string",
+        't' | 'f' => "a JSON boolean",
+        'n' => "JSON null",
+        '0'..='9' | '-' => "a JSON number",
+        _ => return None,
+    })
+}
+
+fn json_error(s: &str, e: &serde_json::Error) -> ErrorKind {
+    if e.classify() == serde_json::error::Category::Data {
+        if let Some(what) = not_an_object(s) {
+            return ErrorKind::NotAnObject(what);
+        }
+    }
+    ErrorKind::Json(json_reason(e))
 }
 
 fn json_reason(e: &serde_json::Error) -> String {
@@ -276,6 +320,23 @@ mod tests {
             Err(ErrorKind::BadField { .. })
         ));
         assert_eq!(parse_line(br#"{"text":" "}"#, &o), Err(ErrorKind::NoText));
+        for (line, what) in [
+            (
+                &br#"["a", "b"]"#[..],
+                "a JSON array where a document object",
+            ),
+            (br#""just text""#, "a JSON string where a document object"),
+            (b"42", "a JSON number where a document object"),
+        ] {
+            let err = parse_line(line, &o).unwrap_err().to_string();
+            assert!(err.starts_with(what), "{err}");
+            assert!(!err.contains("Raw"), "{err}");
+        }
+        let err = parse_line(br#"{"text":"ten\u0000tanks"}"#, &o).unwrap_err();
+        assert!(
+            matches!(&err, ErrorKind::BadField { field, reason } if field == "text" && reason.contains("NUL")),
+            "{err}"
+        );
         assert_eq!(
             parse_line(b"{\"text\":\"\xff\"}", &o),
             Err(ErrorKind::InvalidUtf8 { offset: 9 })

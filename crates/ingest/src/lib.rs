@@ -176,8 +176,8 @@ pub fn read_bytes(
     if bytes.is_empty() {
         return fail(ErrorKind::Empty);
     }
-    if let Some(offset) = decode::binary_at(bytes) {
-        return fail(ErrorKind::Binary { offset });
+    if let Some(kind) = decode::not_text(bytes) {
+        return fail(kind);
     }
     let Some(format) = format.or_else(|| detect(None, bytes)) else {
         return fail(ErrorKind::Unsupported("unrecognised content".into()));

@@ -1,11 +1,11 @@
 //! The lazy walk over inputs: files, folders (recursively, sorted, one file
 //! at a time) and standard input.
 
-use crate::decode::binary_at;
+use crate::decode::not_text;
 use crate::format::{by_extension, sniff, ByExtension, Format, SNIFF_BYTES};
 use crate::jsonl::LineStream;
 use crate::{read_bytes, ErrorKind, IngestError, Input, Read, ReadOptions};
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Cursor, Read as _};
 use std::path::{Path, PathBuf};
@@ -20,6 +20,9 @@ pub(crate) struct Walk<'a> {
     pending: VecDeque<Result<Read, IngestError>>,
     /// The JSON Lines input being streamed.
     lines: Option<LineStream<'a>>,
+    /// Folders entered, by canonical path: a symlink back into one of them
+    /// (a loop, or a second way to the same folder) is not entered again.
+    entered: HashSet<PathBuf>,
 }
 
 impl<'a> Walk<'a> {
@@ -30,6 +33,7 @@ impl<'a> Walk<'a> {
             folders: Vec::new(),
             pending: VecDeque::new(),
             lines: None,
+            entered: HashSet::new(),
         }
     }
 
@@ -45,12 +49,12 @@ impl<'a> Walk<'a> {
             Err(e) => return self.fail(origin, ErrorKind::from_io(&e)),
         };
         if meta.is_dir() {
-            // A symlink to a folder inside a folder could loop: not followed.
-            let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            if named || !link {
-                self.enter(path);
-            }
-            return;
+            return self.enter(path, named);
+        }
+        if !named && !meta.is_file() {
+            // Opening a FIFO found in a folder would block until a writer
+            // comes; sockets and devices are no reports either.
+            return self.fail(origin, ErrorKind::Special(special_kind(&meta)));
         }
         let ext = by_extension(path);
         let format = match (&ext, named) {
@@ -119,7 +123,18 @@ impl<'a> Walk<'a> {
             .extend(read_bytes(&origin, &bytes, format, self.opts));
     }
 
-    fn enter(&mut self, dir: &Path) {
+    /// Walk a folder (symlinked folders too), unless it was found inside a
+    /// folder and was walked already.
+    fn enter(&mut self, dir: &Path, named: bool) {
+        match fs::canonicalize(dir) {
+            Ok(real) => {
+                if !self.entered.insert(real.clone()) && !named {
+                    let why = ErrorKind::FolderSeen(real.display().to_string());
+                    return self.fail(dir.display().to_string(), why);
+                }
+            }
+            Err(e) => return self.fail(dir.display().to_string(), ErrorKind::from_io(&e)),
+        }
         let entries = match fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => return self.fail(dir.display().to_string(), ErrorKind::from_io(&e)),
@@ -150,8 +165,8 @@ impl<'a> Walk<'a> {
         if head.is_empty() {
             return self.fail(origin, ErrorKind::Empty);
         }
-        if let Some(offset) = binary_at(&head) {
-            return self.fail(origin, ErrorKind::Binary { offset });
+        if let Some(kind) = not_text(&head) {
+            return self.fail(origin, kind);
         }
         let format = format.or_else(|| sniff(&head, complete));
         if format == Some(Format::JsonLines) {
@@ -182,6 +197,26 @@ impl<'a> Walk<'a> {
         self.pending
             .extend(read_bytes(&origin, &bytes, format, self.opts));
     }
+}
+
+/// What kind of special file `meta` describes, in words.
+fn special_kind(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
 }
 
 enum Bounded {

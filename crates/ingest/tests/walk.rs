@@ -93,3 +93,63 @@ fn an_explicit_json_that_is_not_a_feed_is_reported() {
         ErrorKind::Unsupported(_)
     ));
 }
+
+/// Walk `inputs` on another thread; `None` if it has not finished in 20 s.
+#[cfg(unix)]
+fn read_within(inputs: Vec<Input>) -> Option<Vec<Result<String, String>>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let reads = read_all(&inputs, &ReadOptions::default());
+        let got = reads
+            .into_iter()
+            .map(|r| r.map(|x| x.doc.text).map_err(|e| e.to_string()))
+            .collect();
+        let _ = tx.send(got);
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(20)).ok()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_skipped_with_a_message_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Before the pipe.");
+    write(dir.path(), "c.txt", "After the pipe.");
+    let fifo = dir.path().join("b.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let got =
+        read_within(vec![Input::Path(dir.path().to_path_buf())]).expect("blocked on the FIFO");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].as_deref(), Ok("Before the pipe."));
+    let err = got[1].as_ref().unwrap_err();
+    assert!(
+        err.contains("b.txt") && err.contains("special file (a FIFO), skipped"),
+        "{err}"
+    );
+    assert_eq!(got[2].as_deref(), Ok("After the pipe."));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_folders_are_followed_and_loops_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("tree");
+    write(&tree, "a.txt", "Inside the tree.");
+    write(dir.path(), "outside/b.txt", "Behind a link.");
+    std::os::unix::fs::symlink(dir.path().join("outside"), tree.join("linked")).unwrap();
+    std::fs::create_dir_all(tree.join("sub")).unwrap();
+    std::os::unix::fs::symlink(&tree, tree.join("sub").join("up")).unwrap();
+    let got = read_within(vec![Input::Path(tree.clone())]).expect("looped");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].as_deref(), Ok("Inside the tree."));
+    assert_eq!(got[1].as_deref(), Ok("Behind a link."));
+    let err = got[2].as_ref().unwrap_err();
+    assert!(
+        err.contains("up:") && err.contains("folder already read"),
+        "{err}"
+    );
+}

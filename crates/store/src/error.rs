@@ -30,6 +30,13 @@ pub enum ErrorKind {
     Invalid(String),
     /// A stored value this code does not understand.
     Corrupt(String),
+    /// There is no database file (read-only opens never create one).
+    Missing,
+    /// The file fails SQLite's integrity checks.
+    Damaged(String),
+    /// The database has an older schema; a writer (`tally ingest`) migrates
+    /// it, readers do not.
+    SchemaBehind { found: u32, known: u32 },
 }
 
 impl fmt::Display for ErrorKind {
@@ -43,6 +50,19 @@ impl fmt::Display for ErrorKind {
                  version {known}; upgrade tally or use another database file"
             ),
             ErrorKind::Query(m) | ErrorKind::Invalid(m) | ErrorKind::Corrupt(m) => f.write_str(m),
+            ErrorKind::Missing => {
+                f.write_str("no such database (check --db or TALLY_DB; `tally ingest` creates one)")
+            }
+            ErrorKind::Damaged(d) => write!(
+                f,
+                "the database is damaged ({d}); run `tally check` for details, then restore \
+                 it from a backup or ingest the reports again into a new database"
+            ),
+            ErrorKind::SchemaBehind { found, known } => write!(
+                f,
+                "the database has schema version {found} and this tally reads version {known}; \
+                 run `tally ingest` once (with any input) to upgrade it"
+            ),
         }
     }
 }

@@ -14,6 +14,12 @@
 //!   ([`DocQuery`] → [`DocSummary`]), [`Store::claims`] ([`ClaimFilter`] →
 //!   [`tally_core::Claim`]), [`Store::search`] ([`SearchHit`]) and
 //!   [`Store::stats`] ([`Stats`]).
+//! - Opening: [`Store::open`] for writers (creates the file, refuses a
+//!   damaged one after a quick check, migrates an older schema),
+//!   [`Store::open_read_only`] for readers (never creates, never migrates,
+//!   never waits on a writer's lock, works on a read-only file), and
+//!   [`Store::check`] for the full integrity and search-index check
+//!   ([`Check`]).
 //! - Every failure is a [`StoreError`] naming what failed, with an
 //!   [`ErrorKind`].
 //!
@@ -31,9 +37,11 @@
 //! # Ok::<(), tally_store::StoreError>(())
 //! ```
 
+mod check;
 mod error;
 mod insert;
 mod model;
+mod open;
 mod read;
 mod rows;
 mod schema;
@@ -41,79 +49,23 @@ mod search;
 mod stats;
 mod write;
 
+pub use check::Check;
 pub use error::{ErrorKind, StoreError};
 pub use model::{
     Assumed, ClaimFilter, DocQuery, DocSummary, Extracted, SearchHit, Stats, StoredDocument,
     WriteOutcome,
 };
 pub use schema::SCHEMA_VERSION;
+pub use search::{MAX_QUERY_BYTES, MAX_QUERY_TERMS};
 
-use error::Context;
 use rusqlite::Connection;
-use std::path::Path;
 use std::time::Duration;
 
 /// How long a statement waits for another process's lock before failing.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// WAL frames (pages) written before SQLite checkpoints the log into the
-/// database file.
-const WAL_AUTOCHECKPOINT_PAGES: u32 = 8192;
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A tally database. See the crate documentation.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
-}
-
-impl Store {
-    /// Open (creating it and its parent folders if need be) the database at
-    /// `path`, in WAL mode with foreign keys on, and bring its schema up to
-    /// date.
-    ///
-    /// Durability: `synchronous=NORMAL` in WAL mode. A commit is atomic and
-    /// crash-consistent (a process kill or power loss leaves the database as
-    /// of some earlier commit, never half a batch), but the last commits
-    /// before a power loss may be lost: they are made durable at the next WAL
-    /// checkpoint, not at each commit.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let what = || format!("opening {}", path.display());
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
-        }
-        let conn = Connection::open(path).context(what)?;
-        conn.busy_timeout(BUSY_TIMEOUT).context(what)?;
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))
-            .context(what)?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::new(
-                what(),
-                ErrorKind::Invalid(format!(
-                    "the database would not switch to WAL mode ({mode})"
-                )),
-            ));
-        }
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .context(what)?;
-        // Checkpoint every 32 MiB of WAL rather than every 4 MiB: fewer
-        // copies of pages rewritten batch after batch, fewer fsyncs.
-        conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)
-            .context(what)?;
-        Store::setup(conn, what)
-    }
-
-    /// A fresh database in memory, gone when the `Store` is dropped.
-    pub fn open_in_memory() -> Result<Store, StoreError> {
-        let what = || "opening an in-memory database".to_string();
-        let conn = Connection::open_in_memory().context(what)?;
-        Store::setup(conn, what)
-    }
-
-    fn setup(mut conn: Connection, what: impl Fn() -> String) -> Result<Store, StoreError> {
-        conn.pragma_update(None, "foreign_keys", true)
-            .context(&what)?;
-        schema::migrate(&mut conn)?;
-        Ok(Store { conn })
-    }
+    pub(crate) conn: Connection,
 }

@@ -109,7 +109,12 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 
 fn migrate_with(conn: &mut Connection, steps: &[&str]) -> Result<(), StoreError> {
     let known = steps.len() as u32;
-    check_not_newer(version(conn)?, known)?;
+    let found = version(conn)?;
+    check_not_newer(found, known)?;
+    if found == known {
+        // Up to date: no write lock, so opening never waits on a writer.
+        return Ok(());
+    }
     for (i, sql) in steps.iter().enumerate() {
         let n = i as u32 + 1;
         let what = || format!("migration {n}");
@@ -125,6 +130,21 @@ fn migrate_with(conn: &mut Connection, steps: &[&str]) -> Result<(), StoreError>
         tx.execute_batch(sql).context(what)?;
         tx.pragma_update(None, "user_version", n).context(what)?;
         tx.commit().context(what)?;
+    }
+    Ok(())
+}
+
+/// Readers need the schema exactly as this code knows it.
+pub(crate) fn check_current(found: u32) -> Result<(), StoreError> {
+    check_not_newer(found, SCHEMA_VERSION)?;
+    if found < SCHEMA_VERSION {
+        return Err(StoreError::new(
+            "checking the schema version",
+            ErrorKind::SchemaBehind {
+                found,
+                known: SCHEMA_VERSION,
+            },
+        ));
     }
     Ok(())
 }

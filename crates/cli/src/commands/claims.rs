@@ -10,7 +10,7 @@ use tally_store::ClaimFilter;
 
 pub fn run(args: ClaimsArgs, db_flag: Option<PathBuf>) -> Result<Status> {
     let filter = filter(&args.filter)?;
-    let store = db::open(db_flag)?;
+    let store = db::open_read(db_flag)?;
     let claims = store.claims(&filter).context("cannot read claims")?;
     let mut out = super::stdout();
     if claims.is_empty() {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use tally_store::DocQuery;
 
 pub fn run(args: DocsArgs, db_flag: Option<PathBuf>) -> Result<Status> {
-    let store = db::open(db_flag)?;
+    let store = db::open_read(db_flag)?;
     let docs = store
         .documents(&DocQuery {
             limit: args.limit,

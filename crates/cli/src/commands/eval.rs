@@ -5,15 +5,18 @@ use crate::Status;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use std::io::Write;
+use std::path::Path;
 use tally_core::Extractor;
 use tally_ingest::{Input, ReadOptions};
 
 pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
     let gold = tally_eval::load_jsonl(&args.gold).context("cannot read the gold claims")?;
+    check_claims(&gold, &args.gold, "--gold")?;
     let (extracted, docs) = match (&args.claims, &args.docs) {
         (Some(claims), docs) => {
             let extracted =
                 tally_eval::load_jsonl(claims).context("cannot read the extracted claims")?;
+            check_claims(&extracted, claims, "--claims")?;
             let ids = match docs {
                 Some(d) => Some(tally_eval::load_doc_ids(d).context("cannot read the documents")?),
                 None => None,
@@ -51,4 +54,30 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<Status> {
     }
     out.flush()?;
     Ok(Status::Success)
+}
+
+/// Every record of a claims file must look like a claim (an object with
+/// `doc`, `kind` and `quantity`); a documents file given in its place would
+/// otherwise score 0 without a word.
+fn check_claims(records: &[serde_json::Value], path: &Path, flag: &str) -> Result<()> {
+    let is_claim = |v: &serde_json::Value| {
+        v.as_object().is_some_and(|o| {
+            ["doc", "kind", "quantity"]
+                .iter()
+                .all(|k| o.contains_key(*k))
+        })
+    };
+    let Some((n, bad)) = records.iter().enumerate().find(|(_, v)| !is_claim(v)) else {
+        return Ok(());
+    };
+    let looks_like = if bad.get("text").is_some() {
+        "a document (it has \"text\"): this looks like a documents file; give it to --docs"
+    } else {
+        "not a claim (no \"doc\", \"kind\" and \"quantity\")"
+    };
+    bail!(
+        "{flag} {}: record {} is {looks_like}; {flag} takes claims as JSON Lines",
+        path.display(),
+        n + 1
+    )
 }

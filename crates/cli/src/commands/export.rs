@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use tally_store::{ClaimFilter, DocQuery};
 
 pub fn run(args: ExportArgs, db_flag: Option<PathBuf>) -> Result<Status> {
-    let store = db::open(db_flag)?;
+    let store = db::open_read(db_flag)?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?,

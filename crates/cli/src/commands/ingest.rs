@@ -16,13 +16,14 @@ pub fn run(args: IngestArgs, db_flag: Option<PathBuf>, quiet: bool) -> Result<St
     let opts = inputs::options(&args.meta)?;
     let store = db::open(db_flag.clone())?;
     // A second connection, for the reader's look-ups while the writer writes.
-    let lookup = db::open(db_flag)?;
-    let pipeline = crate::pipeline::build()?;
+    let lookup = db::open_read(db_flag)?;
+    let pipeline = std::sync::Arc::new(crate::pipeline::build()?);
     let bar = progress::spinner(quiet, "documents");
     let plan = stages::Plan {
         inputs: &inputs,
         opts: &opts,
         pipeline: &pipeline,
+        guard: args.guard.guard(),
         batch_size: args.batch as usize,
         keep_ids: args.claims,
         bar: &bar,

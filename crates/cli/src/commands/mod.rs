@@ -1,5 +1,6 @@
 //! One module per subcommand; `run` dispatches.
 
+mod check;
 mod claims;
 mod docs;
 mod eval;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Search(a) => search::run(a, cli.db),
         Command::Export(a) => export::run(a, cli.db),
         Command::Stats(a) => stats::run(a, cli.db),
+        Command::Check(a) => check::run(a, cli.db, quiet),
         Command::Eval(a) => eval::run(a, quiet),
         Command::Reconcile(a) => reconcile::run(a, quiet),
         Command::Facts(a) => facts::run_facts(a, cli.db),

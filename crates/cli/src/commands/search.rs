@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 pub fn run(args: SearchArgs, db_flag: Option<PathBuf>) -> Result<Status> {
-    let store = db::open(db_flag)?;
+    let store = db::open_read(db_flag)?;
     let query = args.query.join(" ");
     let hits = store
         .search(&query, args.limit)

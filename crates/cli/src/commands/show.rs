@@ -12,7 +12,7 @@ const OFF: &str = "\x1b[0m";
 const DIM: &str = "\x1b[2m";
 
 pub fn run(args: ShowArgs, db_flag: Option<PathBuf>) -> Result<Status> {
-    let store = db::open(db_flag)?;
+    let store = db::open_read(db_flag)?;
     let Some(stored) = store
         .document(&args.doc)
         .context("cannot read the document")?

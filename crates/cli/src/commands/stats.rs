@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 pub fn run(args: StatsArgs, db_flag: Option<PathBuf>) -> Result<Status> {
     let path = db::path(db_flag.clone())?;
-    let store = db::open(db_flag)?;
+    let store = db::open_read(db_flag)?;
     let stats = store.stats().context("cannot read statistics")?;
     let mut out = super::stdout();
     match args.format {

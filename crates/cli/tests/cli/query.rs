@@ -168,10 +168,38 @@ fn docs_export_and_stats() {
 #[test]
 fn an_empty_database_finds_nothing() {
     let env = Env::new();
+    env.write("empty.txt", "");
+    let (code, _, err) = env.run(&["ingest", env.path("empty.txt").to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
     assert_eq!(env.run(&["claims"]).0, 1);
     assert_eq!(env.run(&["docs"]).0, 1);
     assert_eq!(env.run(&["search", "anything"]).0, 1);
     assert_eq!(env.run(&["stats"]).0, 0);
+}
+
+#[test]
+fn a_read_command_on_a_missing_database_says_so_and_creates_nothing() {
+    let env = Env::new();
+    let typo = env.path("no").join("such").join("tally.db");
+    for cmd in [
+        &["claims"][..],
+        &["docs"],
+        &["search", "tanks"],
+        &["stats"],
+        &["show", "x"],
+        &["export"],
+    ] {
+        let out = env
+            .tally()
+            .args(cmd)
+            .env("TALLY_DB", &typo)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd:?}: {err}");
+        assert!(err.contains("no such database"), "{cmd:?}: {err}");
+        assert!(!env.path("no").exists(), "{cmd:?} created folders");
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod catalogue;
 mod check;
 mod corpus;
 mod crash;
+mod hardening;
 mod rng;
 
 use std::path::{Path, PathBuf};

@@ -23,10 +23,12 @@
 //! A failing stage drops its channel ends, which ends the others: a writer
 //! error stops extraction, whose dropped receiver stops the reader.
 
+use crate::guard::Guard;
 use anyhow::{anyhow, Context, Result};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
 use tally_core::{Document, Extractor};
 use tally_extract::Pipeline;
 use tally_ingest::{Input, ReadOptions};
@@ -36,7 +38,9 @@ use tally_store::{Assumed, Extracted, Store, WriteOutcome};
 pub(super) struct Plan<'a> {
     pub inputs: &'a [Input],
     pub opts: &'a ReadOptions,
-    pub pipeline: &'a Pipeline,
+    pub pipeline: &'a Arc<Pipeline>,
+    /// Size and time limits per document.
+    pub guard: Guard,
     pub batch_size: usize,
     /// Keep the ids read, for `--claims`.
     pub keep_ids: bool,
@@ -46,7 +50,8 @@ pub(super) struct Plan<'a> {
 /// What the reader saw.
 #[derive(Default)]
 pub(super) struct ReadSide {
-    /// Inputs that could not be read, in order, as messages.
+    /// Inputs that could not be read or extracted, as messages: the
+    /// reader's in order, then extraction's.
     pub failures: Vec<String>,
     /// Ids of the documents read, in order (only with `keep_ids`).
     pub ids: Vec<String>,
@@ -64,6 +69,8 @@ pub(super) struct Written {
 /// A batch read, with the documents found stored unchanged flagged.
 struct Batch {
     docs: Vec<Document>,
+    /// Where each document was read from, for messages.
+    origins: Vec<String>,
     unchanged: Vec<bool>,
 }
 
@@ -88,12 +95,12 @@ pub(super) fn run(
         let version = version.as_str();
         let reader = s.spawn(move || read(plan, &lookup, version, to_extract));
         let writer = s.spawn(move || write(store, plan.pipeline, write_rx));
+        let mut slow = Vec::new();
         for batch in read_rx {
+            let (pending, failed) = extract(plan, version, batch);
+            slow.extend(failed);
             // A closed channel means the writer stopped: its error says why.
-            if to_write
-                .send(extract(plan.pipeline, version, batch))
-                .is_err()
-            {
+            if to_write.send(pending).is_err() {
                 break;
             }
         }
@@ -105,7 +112,9 @@ pub(super) fn run(
             .join()
             .map_err(|_| anyhow!("the input reader stopped unexpectedly"))?;
         let (store, written) = written?;
-        Ok((store, written, read?))
+        let mut read = read?;
+        read.failures.extend(slow);
+        Ok((store, written, read))
     })
 }
 
@@ -119,60 +128,99 @@ fn read(
 ) -> Result<ReadSide> {
     let mut side = ReadSide::default();
     let mut docs = Vec::with_capacity(plan.batch_size);
-    let send = |docs: Vec<Document>| -> Result<bool> {
+    let mut origins = Vec::with_capacity(plan.batch_size);
+    let send = |docs: Vec<Document>, origins: Vec<String>| -> Result<bool> {
         if docs.is_empty() {
             return Ok(true);
         }
         let unchanged = lookup
             .unchanged(&docs, version)
             .context("cannot read the database")?;
-        Ok(out.send(Batch { docs, unchanged }).is_ok())
+        let batch = Batch {
+            docs,
+            origins,
+            unchanged,
+        };
+        Ok(out.send(batch).is_ok())
     };
     for read in tally_ingest::read_inputs(plan.inputs, plan.opts) {
-        match read {
-            Ok(read) => {
-                if plan.keep_ids {
-                    side.ids.push(read.doc.id.to_string());
-                }
-                docs.push(read.doc);
-                if docs.len() >= plan.batch_size {
-                    let full = std::mem::replace(&mut docs, Vec::with_capacity(plan.batch_size));
-                    if !send(full)? {
-                        return Ok(side);
-                    }
-                }
-            }
-            Err(e) => side.failures.push(e.to_string()),
-        }
         plan.bar.inc(1);
+        let read = match read {
+            Ok(read) => read,
+            Err(e) => {
+                side.failures.push(e.to_string());
+                continue;
+            }
+        };
+        if let Err(msg) = plan.guard.check_size(&read.origin, &read.doc) {
+            side.failures.push(msg);
+            continue;
+        }
+        if plan.keep_ids {
+            side.ids.push(read.doc.id.to_string());
+        }
+        docs.push(read.doc);
+        origins.push(read.origin);
+        if docs.len() >= plan.batch_size {
+            let full = std::mem::replace(&mut docs, Vec::with_capacity(plan.batch_size));
+            if !send(full, std::mem::take(&mut origins))? {
+                return Ok(side);
+            }
+        }
     }
-    send(docs)?;
+    send(docs, origins)?;
     Ok(side)
 }
 
-/// Extract a batch in parallel, skipping the documents stored unchanged.
-fn extract(pipeline: &Pipeline, version: &str, batch: Batch) -> Pending {
-    let items = batch
+/// Extract a batch in parallel, skipping the documents stored unchanged;
+/// documents over the time limit are left out, as messages.
+fn extract(plan: &Plan<'_>, version: &str, batch: Batch) -> (Pending, Vec<String>) {
+    let results: Vec<Result<(Extracted, bool), String>> = batch
         .docs
         .into_par_iter()
+        .zip(batch.origins.par_iter())
         .zip(batch.unchanged.par_iter())
-        .map(|(doc, &unchanged)| {
-            let claims = if unchanged {
-                Vec::new()
+        .map(|((doc, origin), &unchanged)| {
+            let (doc, claims) = if unchanged {
+                (doc, Vec::new())
             } else {
-                pipeline.extract(&doc)
+                plan.guard.extract(plan.pipeline, origin, doc)?
             };
-            Extracted {
+            let item = Extracted {
                 doc,
                 claims,
                 extractor_version: version.to_string(),
-            }
+            };
+            Ok((item, unchanged))
         })
         .collect();
-    Pending {
-        items,
-        unextracted: batch.unchanged,
+    let mut pending = Pending {
+        items: Vec::with_capacity(results.len()),
+        unextracted: Vec::with_capacity(results.len()),
+    };
+    let mut failures = Vec::new();
+    for r in results {
+        match r {
+            Ok((item, unchanged)) => {
+                pending.items.push(item);
+                pending.unextracted.push(unchanged);
+            }
+            Err(msg) => failures.push(msg),
+        }
     }
+    (pending, failures)
+}
+
+/// What a write error says beside its cause: what is safe in the database,
+/// and how to finish the job.
+fn committed_before_failure(w: &Written) -> String {
+    let done = w.new + w.present + w.updated;
+    format!(
+        "cannot write to the database; {done} documents ({} new, {} already present, {} updated) \
+         were committed before this error and are kept; once the cause is fixed, run the same \
+         command again to store the rest",
+        w.new, w.present, w.updated
+    )
 }
 
 /// Write each batch in one transaction, in order; give the store back.
@@ -182,7 +230,7 @@ fn write(mut store: Store, pipeline: &Pipeline, rx: Receiver<Pending>) -> Result
         let outcomes = loop {
             let result = store
                 .write_batch_assuming(&p.items, &p.unextracted)
-                .context("cannot write to the database")?;
+                .with_context(|| committed_before_failure(&written))?;
             match result {
                 Assumed::Written(outcomes) => break outcomes,
                 Assumed::Changed(changed) => {
@@ -247,18 +295,26 @@ mod tests {
         std::fs::write(&file, lines.concat()).unwrap();
         let inputs = [Input::Path(file)];
         let opts = ReadOptions::default();
-        let pipeline = Pipeline::new(tally_lexicon::Lexicon::builtin().unwrap());
+        let pipeline = Arc::new(Pipeline::new(tally_lexicon::Lexicon::builtin().unwrap()));
         let bar = ProgressBar::hidden();
         let plan = Plan {
             inputs: &inputs,
             opts: &opts,
             pipeline: &pipeline,
+            guard: Guard {
+                max_bytes: 1 << 20,
+                timeout: std::time::Duration::from_secs(60),
+            },
             batch_size: batch,
             keep_ids: true,
             bar: &bar,
         };
-        let (_, written, read) =
-            run(&plan, Store::open(db).unwrap(), Store::open(db).unwrap()).unwrap();
+        let (_, written, read) = run(
+            &plan,
+            Store::open(db).unwrap(),
+            Store::open_read_only(db).unwrap(),
+        )
+        .unwrap();
         (written, read)
     }
 
