@@ -138,6 +138,9 @@ fn flag(f: &Flag) -> String {
             format!("{origin} carried by {outlets} outlets as if separately")
         }
         Flag::Conflicting => "conflicting values".to_string(),
+        Flag::CitationLoop { outlets } => {
+            format!("citation loop: {} cite each other", outlets.join(", "))
+        }
     }
 }
 
