@@ -33,6 +33,7 @@
 
 mod error;
 mod insert;
+mod ledger;
 mod model;
 mod read;
 mod rows;
@@ -42,6 +43,7 @@ mod stats;
 mod write;
 
 pub use error::{ErrorKind, StoreError};
+pub use ledger::{BlockUpdate, CopiesUpdate, LedgerClaim, LedgerStatus, Placement, StoredFact};
 pub use model::{
     Assumed, ClaimFilter, DocQuery, DocSummary, Extracted, SearchHit, Stats, StoredDocument,
     WriteOutcome,
