@@ -91,6 +91,10 @@ END;
 INSERT INTO ledger_pending (doc) SELECT id FROM documents;
 "#;
 
+/// Page cache while the ledger is written (KiB, as SQLite's negative
+/// `cache_size`): blocks touch claims all over the database.
+const LEDGER_CACHE_KIB: i64 = -65_536;
+
 /// A stored claim with its key.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LedgerClaim {
@@ -362,6 +366,9 @@ impl Store {
     /// one transaction.
     pub fn ledger_write_copies(&mut self, u: &CopiesUpdate) -> Result<(), StoreError> {
         let what = || "updating the ledger's copy groups".to_string();
+        self.conn
+            .pragma_update(None, "cache_size", LEDGER_CACHE_KIB)
+            .context(what)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -414,14 +421,24 @@ impl Store {
     }
 
     /// Replace the facts and placements of recomputed blocks, and mark them
-    /// clean, in one transaction.
+    /// clean, in one transaction. Rows that did not change are not
+    /// rewritten: a recomputed block mostly gives the facts it had.
     pub fn ledger_write_blocks(&mut self, blocks: &[BlockUpdate]) -> Result<(), StoreError> {
         let what = || "writing the ledger's facts".to_string();
+        self.conn
+            .pragma_update(None, "cache_size", LEDGER_CACHE_KIB)
+            .context(what)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context(what)?;
         {
+            let mut old = tx
+                .prepare_cached("SELECT seq, id, body FROM ledger_facts WHERE block = ?1")
+                .context(what)?;
+            let mut drop = tx
+                .prepare_cached("DELETE FROM ledger_facts WHERE seq = ?1")
+                .context(what)?;
             let mut fact = tx
                 .prepare_cached(
                     "INSERT INTO ledger_facts (id, block, sources, reports, body) \
@@ -431,15 +448,29 @@ impl Store {
             let mut place = tx
                 .prepare_cached(
                     "UPDATE ledger_claims SET id = ?3, fact = ?4, origin = ?5 \
-                     WHERE doc = ?1 AND ordinal = ?2",
+                     WHERE doc = ?1 AND ordinal = ?2 \
+                     AND (id IS NOT ?3 OR fact IS NOT ?4 OR origin IS NOT ?5)",
                 )
                 .context(what)?;
             for b in blocks {
-                tx.execute("DELETE FROM ledger_facts WHERE block = ?1", [&b.block])
+                let mut kept: std::collections::HashMap<(String, String), Vec<i64>> =
+                    std::collections::HashMap::new();
+                let rows = old
+                    .query_map([&b.block], |r| {
+                        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+                    })
                     .context(what)?;
-                tx.execute("DELETE FROM ledger_dirty WHERE block = ?1", [&b.block])
-                    .context(what)?;
+                for row in rows {
+                    let (seq, id, body) = row.context(what)?;
+                    kept.entry((id, body)).or_default().push(seq);
+                }
                 for f in &b.facts {
+                    let same = kept
+                        .get_mut(&(f.id.clone(), f.body.clone()))
+                        .and_then(Vec::pop);
+                    if same.is_some() {
+                        continue;
+                    }
                     fact.execute(params![
                         f.id,
                         b.block,
@@ -449,6 +480,11 @@ impl Store {
                     ])
                     .context(what)?;
                 }
+                for seq in kept.into_values().flatten() {
+                    drop.execute([seq]).context(what)?;
+                }
+                tx.execute("DELETE FROM ledger_dirty WHERE block = ?1", [&b.block])
+                    .context(what)?;
                 for p in &b.placements {
                     place
                         .execute(params![p.doc, p.ordinal, p.id, p.fact, p.origin])

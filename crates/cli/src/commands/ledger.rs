@@ -60,6 +60,7 @@ pub fn update(store: &mut Store) -> Result<Updated> {
     let lexicon = super::reconcile::lexicon()?;
     let dirs: Vec<_> = Knowledge::user_dir().into_iter().collect();
     let knowledge = Knowledge::load(&dirs).context("cannot load the ledger's data")?;
+    let started = std::time::Instant::now();
     let mut done = Updated::default();
     loop {
         let pending = store.ledger_pending(ROUND)?;
@@ -80,6 +81,12 @@ pub fn update(store: &mut Store) -> Result<Updated> {
         }
         store.ledger_write_blocks(&updates)?;
     }
+    tracing::info!(
+        docs = done.docs,
+        blocks = done.blocks,
+        seconds = started.elapsed().as_secs_f64(),
+        "ledger updated"
+    );
     Ok(done)
 }
 
