@@ -118,7 +118,8 @@ claim with its `fact` and `origin` labels (and `claim_id`); the table is one lin
     #[command(
         after_help = "Examples:\n  tally facts --min-sources 2\n  tally facts --conflicting --kind deployment --from KP\n  \
 tally facts --as-of 2024-12-31 --format jsonl\n\n\
-The ledger is built from the stored documents and claims on each call."
+The ledger is stored and kept up to date by `tally ingest`; with --as-of it is built from the \
+stored documents and claims for that call."
     )]
     Facts(FactsArgs),
 
@@ -127,6 +128,28 @@ The ledger is built from the stored documents and claims on each call."
         after_help = "Examples:\n  tally fact f-3fa2c1d0e9b84a77\n  tally fact f-3fa2c1d0e9b84a77 --format jsonl"
     )]
     Fact(FactArgs),
+
+    /// Bring the stored ledger up to date, or rebuild it from the documents and claims
+    #[command(
+        after_help = "Examples:\n  tally ledger update\n  tally ledger rebuild\n\n\
+`tally ingest` updates the ledger itself; `update` finishes one an interrupted ingest left \
+behind, `rebuild` recomputes every fact from the stored documents and claims."
+    )]
+    Ledger(LedgerArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct LedgerArgs {
+    #[command(subcommand)]
+    pub action: LedgerAction,
+}
+
+#[derive(Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LedgerAction {
+    /// Place the documents and claims written since the last update
+    Update,
+    /// Forget the stored ledger and build it again from every document
+    Rebuild,
 }
 
 /// Metadata that overrides what the inputs say.

@@ -61,6 +61,9 @@ pub enum Flag {
     Echoed { origin: String, outlets: usize },
     /// The fact's reports give incompatible values.
     Conflicting,
+    /// Outlets cite each other in a loop for this figure (A gives it via B
+    /// and B via A), so neither is a source: sorted outlet names.
+    CitationLoop { outlets: Vec<String> },
 }
 
 /// One input claim placed in the ledger.

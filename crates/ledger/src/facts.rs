@@ -91,22 +91,23 @@ fn split(reports: &[Report<'_>], members: Vec<usize>) -> Vec<Vec<usize>> {
     out
 }
 
-type BlockKey = (String, String, String, String, u8);
+/// What a fact can never mix, as one string: kind, stage, outcome, the
+/// party it is about and the unit's dimension.
+pub fn block_key(c: &Claim) -> String {
+    format!(
+        "{}|{}|{}|{}|{}",
+        c.kind.as_str(),
+        c.stage.as_str(),
+        c.outcome.map(|o| o.as_str()).unwrap_or_default(),
+        c.from.as_deref().unwrap_or("").to_uppercase(),
+        dimension(&c.quantity.unit),
+    )
+}
 
-fn blocks(reports: &[Report<'_>]) -> BTreeMap<BlockKey, Vec<usize>> {
-    let mut out: BTreeMap<BlockKey, Vec<usize>> = BTreeMap::new();
+fn blocks(reports: &[Report<'_>]) -> BTreeMap<String, Vec<usize>> {
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in reports.iter().enumerate() {
-        let c = r.claim;
-        let key = (
-            c.kind.as_str().to_string(),
-            c.stage.as_str().to_string(),
-            c.outcome
-                .map(|o| o.as_str().to_string())
-                .unwrap_or_default(),
-            c.from.as_deref().unwrap_or("").to_uppercase(),
-            dimension(&c.quantity.unit),
-        );
-        out.entry(key).or_default().push(i);
+        out.entry(block_key(r.claim)).or_default().push(i);
     }
     out
 }

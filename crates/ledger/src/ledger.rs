@@ -59,6 +59,48 @@ impl Ledger {
             })
             .collect();
         let groups = CopyGroups::find(&texts);
+        Ledger::assemble(&docs, &groups, claims, lexicon, knowledge, options)
+    }
+
+    /// Build the ledger with copy groups found before (stored):
+    /// `roots[i]` is the position in `docs` of the root of `docs[i]`'s
+    /// group. Every document counts (no `as_of`). This is how a stored
+    /// ledger recomputes one block of claims: `docs` holds the documents of
+    /// those claims and their roots.
+    pub fn build_with_roots(
+        docs: &[Document],
+        roots: Vec<usize>,
+        claims: &[Claim],
+        lexicon: &Lexicon,
+        knowledge: &Knowledge,
+    ) -> Ledger {
+        let docs: Vec<&Document> = docs.iter().collect();
+        let groups = CopyGroups::from_roots(roots);
+        Ledger::assemble(
+            &docs,
+            &groups,
+            claims,
+            lexicon,
+            knowledge,
+            &Options::default(),
+        )
+    }
+
+    /// The block of a claim: claims of two blocks are never one fact, so a
+    /// stored ledger recomputes only the blocks that new or removed claims
+    /// fall in.
+    pub fn block(claim: &Claim) -> String {
+        crate::facts::block_key(claim)
+    }
+
+    fn assemble(
+        docs: &[&Document],
+        groups: &CopyGroups,
+        claims: &[Claim],
+        lexicon: &Lexicon,
+        knowledge: &Knowledge,
+        options: &Options,
+    ) -> Ledger {
         let copies = groups
             .copies()
             .map(|(c, r)| {
@@ -68,8 +110,7 @@ impl Ledger {
                 )
             })
             .collect();
-        let (claims, reports, resolved) =
-            place(&docs, &groups, claims, lexicon, knowledge, options);
+        let (claims, reports, resolved) = place(docs, groups, claims, lexicon, knowledge, options);
         let mut ledger = Ledger {
             claims,
             facts: Vec::new(),

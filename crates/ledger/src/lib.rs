@@ -53,5 +53,5 @@ pub use items::{ItemKey, ItemMatch};
 pub use knowledge::Knowledge;
 pub use ledger::{Ledger, Options};
 pub use origin::Origins;
-pub use syndication::{CopyGroups, DocText};
+pub use syndication::{copy_keys, CopyGroups, DocText, MAX_BAND_BUCKET};
 pub use values::{label, Interval};

@@ -62,6 +62,19 @@ impl CopyGroups {
         }
     }
 
+    /// Groups given as the position of each document's root (a stored
+    /// result of [`CopyGroups::find`]). A root outside the list counts as
+    /// the document itself.
+    pub fn from_roots(root: Vec<usize>) -> CopyGroups {
+        let n = root.len();
+        let root = root
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| if r < n { r } else { i })
+            .collect();
+        CopyGroups { root }
+    }
+
     /// Position of the root (earliest copy) of document `i`'s group.
     pub fn root(&self, i: usize) -> usize {
         self.root[i]
@@ -75,6 +88,37 @@ impl CopyGroups {
             .filter(|(i, r)| *i != **r)
             .map(|(i, r)| (i, *r))
     }
+}
+
+/// The keys under which [`CopyGroups::find`] may pair a text with
+/// another: one per LSH band (none for texts too short to be near copies)
+/// and the hash of its normalised words. Two texts that share no key are
+/// never a copy, so stored keys find the candidates of a new document
+/// without reading the other texts; [`CopyGroups::find`] over the
+/// candidates and their groups then decides.
+pub fn copy_keys(text: &str) -> Vec<u64> {
+    let set = shingle_set(text);
+    let mut keys = Vec::with_capacity(BANDS + 1);
+    if set.len() >= MIN_SHINGLES {
+        let sig = signature(&set);
+        keys.extend(
+            sig.chunks(ROWS)
+                .enumerate()
+                .map(|(band, rows)| band_key(band, rows)),
+        );
+    }
+    let exact = words(text).fold(0xcbf2_9ce4_8422_2325_u64, |h, w| mix(h ^ fnv(w.as_bytes())));
+    keys.push(mix(exact ^ 0x5bd1_e995));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Band buckets with more documents than this give no candidates.
+pub const MAX_BAND_BUCKET: usize = MAX_BUCKET;
+
+fn band_key(band: usize, rows: &[u64]) -> u64 {
+    rows.iter().fold(band as u64, |h, r| mix(h ^ r))
 }
 
 /// Earliest publication first; an undated copy never roots a dated one;
@@ -159,7 +203,7 @@ fn candidate_pairs(sets: &[Vec<u64>]) -> Vec<(usize, usize)> {
         }
         let sig = signature(set);
         for (band, rows) in sig.chunks(ROWS).enumerate() {
-            let key = rows.iter().fold(band as u64, |h, r| mix(h ^ r));
+            let key = band_key(band, rows);
             buckets.entry((band, key)).or_default().push(i);
         }
     }
@@ -295,6 +339,21 @@ mod tests {
             pause of two weeks caused by damage to a rail bridge near the city.";
         let docs = [doc("a", None, STORY), doc("b", None, other)];
         assert_eq!(CopyGroups::find(&docs).copies().count(), 0);
+    }
+
+    #[test]
+    fn copies_share_a_key_and_other_stories_do_not() {
+        let cut = &STORY[..STORY.find(" The shipment").unwrap()];
+        let other = "Rain is expected across the north of the country this \
+            weekend, with temperatures falling sharply by Sunday evening.";
+        let (a, b, c) = (copy_keys(STORY), copy_keys(cut), copy_keys(other));
+        assert!(a.iter().any(|k| b.contains(k)));
+        assert!(!a.iter().any(|k| c.contains(k)));
+        assert_eq!(
+            copy_keys("Ten tanks were sent."),
+            copy_keys("ten TANKS were sent!")
+        );
+        assert_eq!(CopyGroups::from_roots(vec![1, 1, 9]).root(2), 2);
     }
 
     #[test]

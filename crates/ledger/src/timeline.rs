@@ -100,7 +100,8 @@ fn revises(later: &Entry<'_>, earlier: &Entry<'_>) -> bool {
         && !Interval::of(&later.claim.quantity).overlaps(&Interval::of(&earlier.claim.quantity))
 }
 
-/// Flags: one origin carried by three or more outlets; incompatible values.
+/// Flags: one origin carried by three or more outlets; incompatible
+/// values; outlets citing each other in a loop.
 pub fn flags(entries: &[Entry<'_>], groups: &[ValueGroup]) -> Vec<Flag> {
     let mut outlets: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for e in entries {
@@ -119,7 +120,70 @@ pub fn flags(entries: &[Entry<'_>], groups: &[ValueGroup]) -> Vec<Flag> {
     if groups.len() > 1 {
         out.push(Flag::Conflicting);
     }
+    out.extend(
+        citation_loops(entries)
+            .into_iter()
+            .map(|outlets| Flag::CitationLoop { outlets }),
+    );
     out
+}
+
+/// Sets of two or more outlets that reach each other through the claims'
+/// citations: an outlet cites whom its claim names as `via`, or as speaker
+/// when that speaker is itself one of the fact's outlets. Names compare
+/// case-insensitively; each loop is given sorted, loops in order.
+fn citation_loops(entries: &[Entry<'_>]) -> Vec<Vec<String>> {
+    let key = |s: &str| s.trim().to_lowercase();
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for e in entries {
+        names
+            .entry(key(e.outlet))
+            .or_insert_with(|| e.outlet.trim().to_string());
+    }
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for e in entries {
+        let Some(source) = e.claim.source.as_ref() else {
+            continue;
+        };
+        let from = key(e.outlet);
+        for cited in [&source.via, &source.speaker].into_iter().flatten() {
+            let to = key(cited);
+            if to != from && names.contains_key(&to) {
+                edges.entry(from.clone()).or_default().insert(to);
+            }
+        }
+    }
+    let reach = |start: &String| -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![start.clone()];
+        while let Some(n) = todo.pop() {
+            for m in edges.get(&n).into_iter().flatten() {
+                if seen.insert(m.clone()) {
+                    todo.push(m.clone());
+                }
+            }
+        }
+        seen
+    };
+    let reached: BTreeMap<&String, BTreeSet<String>> =
+        edges.keys().map(|n| (n, reach(n))).collect();
+    let mut loops: BTreeSet<Vec<String>> = BTreeSet::new();
+    for (n, r) in &reached {
+        if !r.contains(*n) {
+            continue;
+        }
+        let mut members: Vec<String> = r
+            .iter()
+            .filter(|m| reached.get(m).is_some_and(|back| back.contains(*n)))
+            .filter_map(|m| names.get(m).cloned())
+            .collect();
+        members.sort();
+        members.dedup();
+        if members.len() >= 2 {
+            loops.insert(members);
+        }
+    }
+    loops.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -142,6 +206,41 @@ mod tests {
             origin,
             outlet: "Wire",
         }
+    }
+
+    fn cited(value: f64, via: &str) -> Claim {
+        let mut c = claim(value, "exact");
+        c.source = serde_json::from_str(&format!(r#"{{"speaker":null,"via":"{via}"}}"#)).unwrap();
+        c
+    }
+
+    #[test]
+    fn outlets_citing_each_other_are_a_loop() {
+        let (a, b, c, d) = (
+            cited(50.0, "Daily Post"),
+            cited(50.0, "the wire"),
+            cited(50.0, "The Wire"),
+            cited(50.0, "Ministry"),
+        );
+        let with = |at, c, outlet| Entry {
+            at,
+            claim: c,
+            published: None,
+            origin: "O",
+            outlet,
+        };
+        let e = [
+            with(0, &a, "The Wire"),
+            with(1, &b, "Daily Post"),
+            with(2, &c, "Evening Star"),
+            with(3, &d, "Ministry"),
+        ];
+        assert_eq!(
+            citation_loops(&e),
+            vec![vec!["Daily Post".to_string(), "The Wire".to_string()]]
+        );
+        // A chain that does not come back is no loop.
+        assert!(citation_loops(&e[1..]).is_empty());
     }
 
     #[test]

@@ -40,6 +40,7 @@
 mod check;
 mod error;
 mod insert;
+mod ledger;
 mod model;
 mod open;
 mod read;
@@ -51,6 +52,7 @@ mod write;
 
 pub use check::Check;
 pub use error::{ErrorKind, StoreError};
+pub use ledger::{BlockUpdate, CopiesUpdate, LedgerClaim, LedgerStatus, Placement, StoredFact};
 pub use model::{
     Assumed, ClaimFilter, DocQuery, DocSummary, Extracted, SearchHit, Stats, StoredDocument,
     WriteOutcome,

@@ -87,6 +87,8 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEG
     INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
 "#,
+    // 2: the ledger (derived from documents and claims; see ledger.rs).
+    crate::ledger::MIGRATION,
 ];
 
 /// The database's `user_version`.
@@ -209,6 +211,31 @@ mod tests {
         assert!(err.to_string().starts_with("migration 2: "), "{err}");
         assert_eq!(version(&conn).unwrap(), 1);
         assert_eq!(tables(&conn), ["a"]);
+    }
+
+    #[test]
+    fn the_ledger_migration_marks_every_document_of_a_version_1_database_pending() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_with(&mut conn, &MIGRATIONS[..1]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents (id, text, text_hash, extractor_version, ingested_at) \
+             VALUES ('a', 'Ten tanks.', 'h', 'v', 'now'), ('b', 'Two guns.', 'h', 'v', 'now');
+             INSERT INTO claims (doc, ordinal, kind, stage, negated, item_name, item_text, \
+             value, bound, unit, quantity_text, has_source, span_start, span_end) \
+             VALUES ('a', 0, 'transfer', 'done', 0, 'tanks', 'tanks', 10, 'exact', 'item', \
+             'Ten', 0, 0, 10);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+        let pending: Vec<String> = conn
+            .prepare("SELECT doc FROM ledger_pending ORDER BY doc")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(pending, ["a", "b"]);
     }
 
     #[test]

@@ -28,8 +28,10 @@ pub fn run(args: IngestArgs, db_flag: Option<PathBuf>, quiet: bool) -> Result<St
         keep_ids: args.claims,
         bar: &bar,
     };
-    let (store, written, read) = stages::run(&plan, store, lookup)?;
+    let (mut store, written, read) = stages::run(&plan, store, lookup)?;
     bar.finish_and_clear();
+    // The batches marked what the ledger must recompute; do it once.
+    super::ledger::update(&mut store).context("cannot update the ledger")?;
 
     if !quiet {
         let mut out = super::stdout();

@@ -9,6 +9,7 @@ mod extract;
 mod facts;
 mod ingest;
 mod inputs;
+mod ledger;
 mod reconcile;
 mod search;
 mod show;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Reconcile(a) => reconcile::run(a, quiet),
         Command::Facts(a) => facts::run_facts(a, cli.db),
         Command::Fact(a) => facts::run_fact(a, cli.db),
+        Command::Ledger(a) => ledger::run(a, cli.db, quiet),
     }
 }
 

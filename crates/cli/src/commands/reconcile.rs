@@ -96,7 +96,7 @@ pub(super) fn as_of(arg: Option<&str>) -> Result<Option<Date>> {
     }
 }
 
-fn lexicon() -> Result<Lexicon> {
+pub(super) fn lexicon() -> Result<Lexicon> {
     let dirs: Vec<_> = Lexicon::user_dir()
         .into_iter()
         .filter(|d| d.is_dir())

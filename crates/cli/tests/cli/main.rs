@@ -5,6 +5,7 @@ mod bad_input;
 mod eval;
 mod extract;
 mod ingest;
+mod ledger;
 mod query;
 mod reconcile;
 
